@@ -1,0 +1,358 @@
+"""Text dump to article: classify lines as article or chrome, keep the body once, read metadata."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import meta as M
+from . import patterns as P
+from .models import Cleaned
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class Hints:
+    """Metadata already known from markup (HTML): wins over what the text suggests."""
+
+    title: str | None = None
+    subtitle: tuple = ()
+    published: str | None = None
+    updated: str | None = None
+    reporters: tuple = ()
+    outlet: str | None = None
+    url: str | None = None
+    site: str | None = None
+
+
+@dataclass
+class _Line:
+    text: str
+    bullet: bool = False
+    kind: str = ""  # sentence | short | chrome | meta | caption | listing | url | end | related | blank
+
+
+def normalize_line(s: str) -> str:
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFC", s))
+    return _SPACES.sub(" ", s).strip()
+
+
+def compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def is_sentence(t: str) -> bool:
+    """Return True for a line that reads as running text."""
+    if len(t) < 20 or P.LISTING_ROW.search(t):
+        return False
+    hangul = len(P.HANGUL.findall(t))
+    if hangul < len(t) * 0.3:
+        return False
+    return bool(P.SENTENCE_END.search(t) or P.SENTENCE_INSIDE.search(t) or len(t) >= 90)
+
+
+def _digit_heavy(t: str) -> bool:
+    if not t:
+        return False
+    n = sum(ch.isdigit() or ch in ",.:/-|%℃°" for ch in t)
+    return n / len(t) > 0.4
+
+
+def is_byline(t: str) -> bool:
+    """Return True for a standalone byline: `홍길동 기자`, `홍길동 기자 hong@x.co.kr`."""
+    if len(t) > 70:
+        return False
+    rest = P.EMAIL.sub("", P.REPORTER.sub("", t, count=1))
+    return bool(P.REPORTER.search(t)) and len(P.HANGUL.findall(rest)) <= 6 and not P.SENTENCE_INSIDE.search(t)
+
+
+def is_dateline(t: str) -> bool:
+    """Return True for a header line holding a date (승인/입력/수정 or a bare date)."""
+    if len(t) > 120 or P.SITE_STAMP.search(t):
+        return False
+    m = P.DATE.search(t)
+    if not m:
+        return False
+    rest = P.DATE.sub(" ", t)
+    rest = re.sub(r"(기사\s*입력|입력|승인|등록|게재|발행|작성|송고|최종\s*수정|수정|업데이트|의견|댓글|조회|"
+                  r"\d+|[|:·•/,()\[\]]|\s)", "", rest)
+    rest = P.REPORTER.sub("", rest)
+    return len(rest) <= 12
+
+
+def _classify(t: str) -> str:
+    if not t:
+        return "blank"
+    if P.URL.fullmatch(t) or re.fullmatch(r"(?:출처|원문|기사\s*원문|원문\s*보기|source)\s*[:：]?\s*https?://\S+", t, re.I):
+        return "url"
+    if P.CHROME_LINE.match(t) or P.COUNTS_LINE.match(t):
+        return "chrome"
+    if is_dateline(t) or is_byline(t):
+        return "meta"
+    if P.LISTING_ROW.search(t) and not is_sentence(t):
+        return "listing"
+    if P.RELATED_MARKER.match(t):
+        return "related"
+    if P.END_MARKERS.match(t) and len(t) < 120:
+        return "end"
+    if P.CAPTION.search(t) and len(t) < 300:
+        return "caption"
+    if is_sentence(t):
+        return "sentence"
+    if _digit_heavy(t) or len(t) < 2:
+        return "chrome"
+    if P.CHROME_WORDS.search(t) and len(t) < 40:
+        return "chrome"
+    return "short"
+
+
+def _prepare(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for raw in text.split("\n"):
+        t = normalize_line(raw)
+        bullet = bool(P.BULLET.match(t))
+        if bullet:
+            t = P.BULLET.sub("", t)
+        if lines and t and lines[-1].text == t:
+            continue  # the same line twice in a row (a title rendered twice)
+        lines.append(_Line(t, bullet))
+    # A flattened copy of the article: one long line that holds several other lines verbatim.
+    long_keys = [(i, compact(l.text)) for i, l in enumerate(lines) if len(l.text) >= 30]
+    drop = set()
+    for i, l in enumerate(lines):
+        if len(l.text) < 200:
+            continue
+        c = compact(l.text)
+        inside = sum(1 for j, k in long_keys if j != i and len(k) < len(c) and k in c)
+        if inside >= 2:
+            drop.add(i)
+    lines = [l for i, l in enumerate(lines) if i not in drop]
+    for l in lines:
+        l.kind = _classify(l.text)
+    return lines
+
+
+def _title_like(l: _Line) -> bool:
+    return l.kind in ("short", "sentence") and 8 <= len(l.text) <= 200 and not l.bullet
+
+
+def _header_furniture(l: _Line) -> bool:
+    """Return True for counts and dates that sit between a title and its byline."""
+    return l.kind == "meta" or (l.kind == "chrome" and bool(P.COUNTS_LINE.match(l.text) or _digit_heavy(l.text)))
+
+
+def _find_anchor(lines: list[_Line], hint_title: str | None) -> int | None:
+    """Return the index of the first header meta line that has a title above and text below."""
+    if hint_title:
+        ht = compact(M.strip_title(hint_title) or hint_title)
+        for i, l in enumerate(lines):
+            c = compact(l.text)
+            if c and (c == ht or (len(ht) >= 10 and ht in c and len(c) < len(ht) + 30)):
+                return i
+    for i, l in enumerate(lines):
+        if l.kind != "meta":
+            continue
+        above = [x for x in lines[max(0, i - 8): i] if x.kind != "blank"]
+        if not any(_title_like(x) for x in above[-4:]):
+            continue
+        below = [x for x in lines[i + 1: i + 25] if x.kind == "sentence"]
+        if below:
+            return i
+    return None
+
+
+def _strip_board_prefix(title: str, board: bool) -> str:
+    if board or re.match(r"^\S+/\S+\s", title):
+        stripped = P.BOARD_PREFIX.sub("", title, count=1)
+        if len(stripped) >= 8:
+            return stripped
+    return title
+
+
+def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
+    """Return the article in a text dump: body paragraphs once, and its metadata."""
+    hints = hints or Hints()
+    lines = _prepare(text)
+    n = len(lines)
+    anchor = _find_anchor(lines, hints.title)
+    title, subtitle = None, []
+    header: list[str] = []
+    board = any(l.kind == "listing" for l in lines) or any(P.COUNTS_LINE.match(l.text) for l in lines)
+
+    if anchor is not None and lines[anchor].kind != "meta" and hints.title:
+        # the anchor is the title line found from the markup's title
+        title = lines[anchor].text
+        start = anchor + 1
+    elif anchor is not None:
+        # title block: title-like lines right above the header's meta lines
+        block, j = [], anchor - 1
+        while j >= 0 and len(block) < 6:
+            l = lines[j]
+            if l.kind == "blank" or (not block and _header_furniture(l)):
+                j -= 1
+                continue
+            if not _title_like(l) or (l.kind == "sentence" and len(l.text) > 120):
+                break
+            block.append(l.text)
+            j -= 1
+        block.reverse()
+        if block:
+            title, subtitle = block[0], block[1:]
+        start = anchor
+    else:
+        first = next((i for i, l in enumerate(lines) if l.kind == "sentence"), n)
+        j = first - 1
+        while j >= 0 and lines[j].kind == "blank":
+            j -= 1
+        if j >= 0 and _title_like(lines[j]):
+            title = lines[j].text
+        start = first
+
+    # header meta lines and subtitles after them, up to the first paragraph of text
+    i = start
+    while i < n and lines[i].kind != "sentence":
+        l = lines[i]
+        if l.kind == "meta" or (l.kind == "chrome" and P.DATE.search(l.text)):
+            header.append(l.text)
+        elif l.kind == "short" and len(l.text) <= 120 and len(subtitle) < 5 and not l.text.endswith("다."):
+            if title is None:
+                title = l.text
+            elif compact(l.text) != compact(title):
+                subtitle.append(l.text)
+        elif l.kind == "end":
+            header.append(l.text)
+        i += 1
+    body_start = i
+
+    if title:
+        title = _strip_board_prefix(M.strip_title(title, hints.site) or title, board)
+    seen_titles = {compact(t) for t in [title or "", hints.title or "", *subtitle, *hints.subtitle] if t}
+
+    body: list[tuple[str, str]] = []  # (kind, text)
+    footer: list[str] = []
+    urls: list[str] = []
+    bylines: list[str] = []
+    i = body_start
+    skipping_related = False
+    while i < n:
+        l = lines[i]
+        t, kind = l.text, l.kind
+        i += 1
+        if kind == "blank":
+            continue
+        if kind == "end":
+            if any(k == "sentence" for k, _ in body):
+                footer.extend(x.text for x in lines[i - 1:])
+                break
+            header.append(t)
+            continue
+        if kind == "related":
+            skipping_related = True
+            continue
+        if skipping_related:
+            if kind == "sentence" and len(t) >= 60:
+                skipping_related = False
+            else:
+                continue
+        if kind == "url":
+            urls.append(P.URL.search(t).group(0))
+            continue
+        if kind == "meta":
+            if is_byline(t):
+                bylines.append(t)
+            continue
+        if kind in ("chrome", "caption", "listing"):
+            continue
+        if compact(t) in seen_titles:
+            continue
+        if kind == "short" and M.outlet_mentioned(t):
+            footer.append(t)
+            continue
+        body.append((kind, t))
+
+    paragraphs = _tidy(body, lines)
+    return Cleaned(
+        title=M.strip_title(hints.title, hints.site) if hints.title else title,
+        subtitle=tuple(hints.subtitle) or tuple(subtitle),
+        paragraphs=tuple(paragraphs),
+        **_metadata(header, paragraphs, footer, urls, bylines, hints),
+    )
+
+
+def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
+    """Return the body's paragraphs: short lines kept only as intertitles, duplicates once."""
+    out: list[str] = []
+    seen = set()
+    sentence_idx = [k for k, (kind, _) in enumerate(body) if kind == "sentence"]
+    if not sentence_idx:
+        return []
+    first, last = sentence_idx[0], sentence_idx[-1]
+    for k, (kind, t) in enumerate(body):
+        if k < first or k > last:
+            continue  # short lines before the first or after the last paragraph are furniture
+        if kind == "short":
+            if P.LIST_ITEM.match(t) or len(t) > 150:
+                continue
+            # a noun phrase closed by a full stop is a photo caption, not an intertitle
+            if t.endswith(".") and not P.SENTENCE_END.search(t[:-1] + "다.") and len(t) < 60:
+                continue
+            if re.search(r"[가-힣A-Za-z0-9)]\.$", t) and not re.search(r"(다|요|까|죠)\.$", t) and len(t) < 60:
+                continue
+        c = compact(t)
+        if c in seen:
+            continue
+        seen.add(c)
+        out.append(t)
+    return out
+
+
+def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
+    published = updated = None
+    plain = []
+    for line in header:
+        for kind, iso in M.dates_in_line(line):
+            if kind == "published" and not published:
+                published = iso
+            elif kind == "updated" and not updated:
+                updated = iso
+            elif kind == "plain":
+                plain.append(iso)
+    if not published and plain:
+        published = plain[0]
+        if not updated and len(plain) > 1 and plain[1] > plain[0]:
+            updated = None  # a second bare date is usually a site stamp; do not guess
+    reporters: list[str] = []
+    outlet = None
+    for line in header:
+        if is_byline(line) or P.REPORTER.search(line):
+            for r in M.reporter_names(line):
+                if r not in reporters:
+                    reporters.append(r)
+    for para in paragraphs[:2] + paragraphs[-1:]:
+        o, names = M.outlet_from_dateline(para)
+        if names or o:
+            outlet = outlet or o
+            for r in names:
+                if r not in reporters:
+                    reporters.append(r)
+    for line in bylines:
+        for r in M.reporter_names(line):
+            if r not in reporters:
+                reporters.append(r)
+    if not outlet:
+        for line in footer + paragraphs[-2:]:
+            outlet = M.outlet_from_copyright(line) or M.outlet_mentioned(line)
+            if outlet:
+                break
+    url = hints.url or (urls[0] if urls else None)
+    if not outlet:
+        outlet = M.outlet_from_host(url)
+    return {
+        "reporters": tuple(hints.reporters) or tuple(reporters),
+        "outlet": M.canonical_outlet(hints.outlet) if hints.outlet else outlet,
+        "url": url,
+        "published": hints.published or published,
+        "updated": hints.updated or updated,
+    }

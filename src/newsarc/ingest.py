@@ -1,0 +1,232 @@
+"""Ingest files and folders into the archive: skip what is unchanged, analyse the rest, store."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat as stat_mod
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import NewsarcError, SkipPage
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+COMMIT_EVERY = 200
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    status: str  # added | updated | unchanged | duplicate | skipped
+    reason: str | None = None
+    article_id: int | None = None
+
+
+@dataclass
+class Summary:
+    results: list = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "skipped"]
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.count("added"), "updated": self.count("updated"),
+            "unchanged": self.count("unchanged"), "duplicate": self.count("duplicate"),
+            "skipped": [{"path": r.path, "reason": r.reason} for r in self.skipped],
+        }
+
+
+def iter_files(paths) -> list[tuple[str, str | None]]:
+    """Return (path, problem) for every file under paths, folders walked recursively and sorted."""
+    out = []
+    for p in paths:
+        p = Path(p)
+        if p.is_symlink() and not p.exists():
+            out.append((str(p), "broken symbolic link"))
+        elif p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    f = Path(root) / name
+                    out.append((str(f), "broken symbolic link" if f.is_symlink() and not f.exists() else None))
+        elif p.exists():
+            out.append((str(p), None))
+        else:
+            out.append((str(p), "no such file or folder"))
+    return out
+
+
+def _stat(path: str):
+    st = os.stat(path)
+    if not stat_mod.S_ISREG(st.st_mode):
+        raise SkipPage("not a regular file")
+    return st.st_size, st.st_mtime
+
+
+def process(task):
+    """Worker: read one file and run the pipeline. Return (path, status, payload)."""
+    path, known_sha, max_bytes = task
+    try:
+        size, mtime = _stat(path)
+        if size > max_bytes:
+            raise SkipPage(f"file too large ({size:,} bytes > --max-bytes {max_bytes:,})")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+        sha = hashlib.sha256(data).hexdigest()
+        if known_sha and sha == known_sha:
+            return path, "same", (size, mtime)
+        from .pipeline import extract_bytes
+
+        art = extract_bytes(data, path)
+        return path, "article", (art, size, mtime)
+    except SkipPage as e:
+        return path, "skipped", str(e)
+    except PermissionError:
+        return path, "skipped", "permission denied"
+    except IsADirectoryError:
+        return path, "skipped", "is a folder"
+    except FileNotFoundError:
+        return path, "skipped", "file vanished or is a broken link"
+    except OSError as e:
+        return path, "skipped", f"cannot read: {e.strerror or e}"
+    except RecursionError:
+        return path, "skipped", "page too deeply nested to parse"
+    except Exception as e:  # a page that breaks the pipeline must not stop the batch
+        return path, "skipped", f"could not process ({type(e).__name__}: {e})"
+
+
+def _init_worker():
+    from . import analyse
+
+    analyse.kiwi()
+
+
+def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+           on_result=None, on_total=None) -> Summary:
+    """Ingest paths into archive; return the summary. on_result(FileResult) is called per file."""
+    from . import analyse
+    from .dictionary import digest
+
+    summary = Summary()
+    files = iter_files(paths)
+    if on_total:
+        on_total(len(files))
+    _check_index_version(archive)
+
+    def report(r: FileResult):
+        summary.results.append(r)
+        if on_result:
+            on_result(r)
+
+    tasks = []
+    for path, problem in files:
+        if problem:
+            report(FileResult(path, "skipped", problem))
+            continue
+        src = archive.source(path)
+        if src:
+            try:
+                size, mtime = _stat(path)
+                if src[3] == size and src[4] == mtime and src[1] is not None:
+                    report(FileResult(path, "unchanged", article_id=src[1]))
+                    continue
+            except (OSError, SkipPage):
+                pass
+        tasks.append((path, src[2] if src else None, max_bytes))
+
+    jobs = jobs or os.cpu_count() or 1
+    if len(tasks) < 4:
+        jobs = 1
+    pending = 0
+    archive.begin()
+    try:
+        if jobs == 1:
+            results = map(process, tasks)
+            pool = None
+        else:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+            pool = ctx.Pool(jobs, initializer=_init_worker)
+            results = pool.imap(process, tasks, chunksize=4)
+        for path, kind, payload in results:
+            if kind == "skipped":
+                report(FileResult(path, "skipped", payload))
+                continue
+            if kind == "same":
+                src = archive.source(path)
+                archive.touch_source(path, *payload)
+                report(FileResult(path, "unchanged", article_id=src[1] if src else None))
+            else:
+                art, size, mtime = payload
+                try:
+                    status = archive.put(art, path, size, mtime)
+                except NewsarcError as e:
+                    report(FileResult(path, "skipped", str(e)))
+                    continue
+                src = archive.source(path)
+                report(FileResult(path, status, article_id=src[1] if src else None))
+            pending += 1
+            if pending >= COMMIT_EVERY:
+                archive.commit()
+                archive.begin()
+                pending = 0
+        if pool is not None:
+            pool.close()
+            pool.join()
+        archive.set_meta("kiwi_version", analyse.kiwi_version())
+        archive.set_meta("dictionary", digest())
+        archive.commit()
+    except BaseException:
+        archive.rollback()
+        raise
+    return summary
+
+
+def _check_index_version(archive) -> None:
+    """Rebuild terms and entities when Kiwi or the dictionary changed since the archive was built."""
+    from . import analyse
+    from .dictionary import digest
+
+    has = archive.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone()
+    if not has:
+        return
+    if archive.get_meta("kiwi_version") != analyse.kiwi_version() or archive.get_meta("dictionary") != digest():
+        reindex(archive)
+
+
+def reindex(archive, on_progress=None) -> int:
+    """Re-analyse every stored article (terms and entities); return how many."""
+    import json
+
+    from . import analyse
+    from .clean import Hints  # noqa: F401  (keeps import order stable for workers)
+    from .dictionary import digest
+    from .models import Cleaned
+    from .pipeline import analyse_cleaned
+
+    rows = archive.conn.execute(
+        "SELECT id, title, subtitle, body, reporters, outlet, url, published, updated FROM articles ORDER BY id"
+    ).fetchall()
+    archive.begin()
+    try:
+        for n, (aid, title, subtitle, body, reporters, outlet, url, pub, upd) in enumerate(rows, 1):
+            cleaned = Cleaned(title, tuple(json.loads(subtitle)), tuple(body.split("\n\n")),
+                              tuple(json.loads(reporters)), outlet, url, pub, upd)
+            archive.write_analysis(aid, analyse_cleaned(cleaned))
+            if on_progress:
+                on_progress(n, len(rows))
+        archive.conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
+        archive.set_meta("kiwi_version", analyse.kiwi_version())
+        archive.set_meta("dictionary", digest())
+        archive.commit()
+    except BaseException:
+        archive.rollback()
+        raise
+    return len(rows)

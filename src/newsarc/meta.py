@@ -1,0 +1,169 @@
+"""Metadata from Korean news conventions: dates, bylines, outlets, source URLs."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from . import patterns as P
+from .dictionary import key, load
+
+KST = "+09:00"
+
+
+def parse_date(s: str) -> str | None:
+    """Return the first date-time in s as ISO 8601 in KST, or None."""
+    m = P.DATE.search(s)
+    if not m:
+        return None
+    return _iso(m)
+
+
+def _iso(m: re.Match) -> str | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    hh = int(m["H"]) if m["H"] else 0
+    mm = int(m["M"]) if m["M"] else 0
+    ss = int(m["S"]) if m["S"] else 0
+    ampm = (m["ampm"] or "").lower()
+    if ampm in ("오후", "pm") and hh < 12:
+        hh += 12
+    if ampm in ("오전", "am") and hh == 12:
+        hh = 0
+    if hh > 23 or mm > 59 or ss > 59:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{KST}"
+
+
+def dates_in_line(line: str) -> list[tuple[str, str]]:
+    """Return [(kind, iso)] for the dates in a header line; kind is published, updated or plain."""
+    if P.SITE_STAMP.search(line):
+        return []
+    out = []
+    for m in P.DATE.finditer(line):
+        iso = _iso(m)
+        if not iso:
+            continue
+        before = line[: m.start()]
+        before = re.split(r"[|·•]|\s{3,}", before)[-1].strip()
+        if P.LABEL_UPDATED.search(before):
+            kind = "updated"
+        elif P.LABEL_PUBLISHED.search(before):
+            kind = "published"
+        else:
+            kind = "plain"
+        out.append((kind, iso))
+    return out
+
+
+def normalize_iso(value: str | None) -> str | None:
+    """Return an ISO date-time string (from JSON-LD or meta tags) converted to KST."""
+    if not value:
+        return None
+    import datetime as dt
+
+    v = value.strip().replace("Z", "+00:00")
+    try:
+        d = dt.datetime.fromisoformat(v)
+    except ValueError:
+        return parse_date(value)
+    if d.tzinfo is None:
+        return d.strftime("%Y-%m-%dT%H:%M:%S") + KST
+    kst = dt.timezone(dt.timedelta(hours=9))
+    return d.astimezone(kst).strftime("%Y-%m-%dT%H:%M:%S") + KST
+
+
+def _valid_name(name: str) -> bool:
+    d = load()
+    if not d.surnames:
+        return True
+    return name[0] in d.surnames or name[:2] in d.surnames
+
+
+_NOT_NAMES = {"사진", "취재", "영상", "온라인", "디지털", "편집", "사회", "경제", "정치", "국제", "문화",
+              "산업", "증권", "금융", "스포츠", "연예", "뉴스", "전문", "객원", "수습", "인턴", "기획", "특별",
+              "담당", "사진부", "그래픽", "기사", "본지", "일보", "신문", "통신", "방송", "선임", "수석"}
+
+
+def reporter_names(line: str) -> list[str]:
+    """Return reporter names (without 기자) found in a byline or dateline."""
+    out = []
+    for m in P.REPORTER.finditer(line):
+        for n in re.split(r"\s*[·,ㆍ]\s*", m["names"]):
+            n = n.strip()
+            if n and n not in _NOT_NAMES and _valid_name(n) and n not in out:
+                out.append(n)
+    return out
+
+
+def outlet_from_host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:
+        return None
+    return load().outlet_for_host(host) if host else None
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """Return the outlet's name as the outlets table has it, or the cleaned name itself."""
+    if not name:
+        return None
+    name = name.strip(" =[]()<>|,.·")
+    name = re.sub(r"^(?:저작권자|Copyright)\s*", "", name).strip()
+    if not name or len(name) > 30:
+        return None
+    return load().outlet_name(name) or name
+
+
+def outlet_from_dateline(line: str) -> tuple[str | None, list[str]]:
+    """Return (outlet, reporters) from `[매체=홍길동 기자]`, `(서울=연합뉴스) 홍길동 기자`."""
+    for rx in (P.DATELINE, P.AGENCY_DATELINE):
+        m = rx.search(line)
+        if m:
+            names = reporter_names(m.group(0))
+            return canonical_outlet(m["outlet"]), names
+    m = P.TRAILING_BYLINE.search(line)
+    if m:
+        return canonical_outlet(m["outlet"]), reporter_names(m.group(0))
+    return None, []
+
+
+def outlet_from_copyright(line: str) -> str | None:
+    m = P.COPYRIGHT.search(line)
+    if not m:
+        return None
+    name = m["outlet"].strip()
+    name = re.sub(r"\s*(무단|All|all|www).*$", "", name)
+    if not name or key(name) in {"all", "rights"}:
+        return None
+    return canonical_outlet(name)
+
+
+def outlet_mentioned(line: str) -> str | None:
+    """Return a known outlet named alone on a footer line such as `매체명, ENGLISHNAME`."""
+    parts = [p.strip() for p in re.split(r"[,|/·]", line) if p.strip()]
+    if not parts or len(parts) > 3 or len(line) > 60:
+        return None
+    d = load()
+    for p in parts:
+        name = d.outlet_name(p)
+        if name:
+            return name
+    return None
+
+
+def strip_title(title: str | None, site: str | None = None) -> str | None:
+    """Return a title without a board category prefix or a ` - 매체` site suffix."""
+    if not title:
+        return None
+    t = " ".join(title.split())
+    m = P.SITE_SUFFIX.search(t)
+    if m:
+        tail = m.group(0).strip(" -|:–—")
+        d = load()
+        if d.outlet_name(tail) or (site and key(tail) == key(site)) or re.search(
+                r"(뉴스|일보|신문|경제|닷컴|미디어|방송|타임스|포스트|News|news|TV|tv|코리아)$", tail):
+            t = t[: m.start()].strip()
+    return t or None

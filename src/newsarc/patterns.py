@@ -1,0 +1,95 @@
+"""Every pattern the cleaner and metadata reader use, compiled once at import."""
+import re
+
+H = "가-힣"
+NAME = rf"[{H}]{{2,4}}"
+
+# --- dates -------------------------------------------------------------------------------
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})\s*[.일]?"
+    r"(?:\s*\([월화수목금토일]\))?"
+    r"(?:\s*[/|,]?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*[:시]\s*(?P<M>\d{2})"
+    r"(?:\s*[:분]\s*(?P<S>\d{2}))?)?"
+)
+SHORT_DATE = re.compile(r"(?<!\d)(?P<y>\d{2})[.\-/](?P<m>\d{2})[.\-/](?P<d>\d{2})(?!\d)")
+LABEL_PUBLISHED = re.compile(
+    r"(기사\s*입력|입력|승인|등록|게재|발행|작성|송고|보도|Published|published|posted)\s*(?:일|일시|시간)?\s*[:：]?\s*$"
+)
+LABEL_UPDATED = re.compile(
+    r"(최종\s*수정|기사\s*수정|수정|업데이트|갱신|Updated|updated|modified)\s*(?:일|일시|시간)?\s*[:：]?\s*$"
+)
+SITE_STAMP = re.compile(r"최종\s*편집|최종\s*업데이트\s*:\s*\d{4}.*\([월화수목금토일]\)|오늘의\s*날짜|Today")
+
+# --- reporters ---------------------------------------------------------------------------
+REPORTER_SUFFIX = r"(?:\s*(?:선임|수석|전문|객원|수습|인턴|대기자|편집위원|논설위원))?\s*(?:기자|특파원|통신원)"
+REPORTER = re.compile(rf"(?<![{H}])(?P<names>{NAME}(?:\s*[·,ㆍ]\s*{NAME})*){REPORTER_SUFFIX}(?![{H}])")
+DATELINE = re.compile(
+    rf"^\s*[\[(]\s*(?:(?P<place>[{H}]{{1,6}})\s*=\s*)?(?P<outlet>[^\[\]()=]{{2,20}}?)\s*[=\s]\s*"
+    rf"(?P<names>{NAME}(?:\s*[·,ㆍ]\s*{NAME})*){REPORTER_SUFFIX}\s*[\])]"
+)
+# Yonhap style: (서울=연합뉴스) 홍길동 기자 =
+AGENCY_DATELINE = re.compile(
+    rf"^\s*\((?P<place>[{H}A-Za-z ]{{1,12}})\s*=\s*(?P<outlet>[^)]{{2,15}})\)\s*"
+    rf"(?:(?P<names>{NAME}(?:\s*[·,ㆍ]\s*{NAME})*){REPORTER_SUFFIX})?"
+)
+TRAILING_BYLINE = re.compile(
+    rf"[\[(]\s*(?P<outlet>[^\[\]()=]{{2,20}}?)\s*[=\s]\s*(?P<names>{NAME}(?:\s*[·,ㆍ]\s*{NAME})*){REPORTER_SUFFIX}\s*[\])]\s*$"
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"https?://[^\s<>\"')\]]+")
+
+# --- outlet --------------------------------------------------------------------------------
+COPYRIGHT = re.compile(
+    r"(?:저작권자\s*)?(?:[ⓒ©]|\(c\)|\(C\)|Copyright\s*(?:[ⓒ©]|\(c\))?)\s*(?:\d{4}\s*)?"
+    rf"(?:<[^>]*>\s*)?(?P<outlet>[{H}A-Za-z0-9][{H}A-Za-z0-9.&\- ]{{1,30}}?)"
+    r"(?=\s*(?:[,.|]|\s무단|무단|All\s|all\s|$|\s*\.\s|\s+\d{4}|\s*www|\s*https?:))"
+)
+
+# --- chrome --------------------------------------------------------------------------------
+# Lines that end the article: footers, comments, related and popular lists, board listings.
+END_MARKERS = re.compile(
+    r"^(?:저작권자|Copyright|COPYRIGHT|copyright|[ⓒ©]|무단\s*전재|.*무단\s*(?:전재|복제|배포).*금지|"
+    r"<?저작권자|"
+    r"이\s*기사의?\s*댓글|댓글\s*\d+\s*개?$|댓글\s*(?:쓰기|작성|보기|더\s*보기|삭제|\(\d+\))|전체\s*댓글|"
+    r"이\s*기사는\s*꼭|이\s*기사를\s*추천|많이\s*본\s*(?:뉴스|기사)|인기\s*기사|추천\s*기사|"
+    r"주요\s*뉴스|오늘의\s*(?:주요|인기)|실시간\s*(?:인기|뉴스|급상승)|핫\s*이슈|"
+    r"(?:이\s*)?기자의\s*다른\s*기사|기자\s*(?:구독|응원)|.*기자의\s*(?:기사|다른)|"
+    r"번호\s+(?:카테고리\s+)?제목|목록\s*(?:스크랩|\||$)|목록으로|이전\s*글|다음\s*글|"
+    r"관련\s*(?:태그|키워드)|태그\s*[:#]|#\S+\s+#\S+|"
+    r"기사\s*제보|제보하기|독자\s*의견|의견\s*쓰기|좋아요\s*\d|"
+    r"Copyrights?\b|All\s+rights\s+reserved|ⓒ\s*\S+)",
+    re.I,
+)
+# Short lines that are page furniture wherever they stand.
+CHROME_LINE = re.compile(
+    r"^(?:메뉴(?:\s*건너뛰기)?|본문\s*바로가기|검색|로그인|로그아웃|회원가입|구독(?:하기|신청)?|"
+    r"공유(?:하기)?|스크랩|프린트|인쇄|닫기|Close|X|×|이전|다음|더보기|펼치기|접기|"
+    r"기사\s*제보|구독신청|이\s*기사를\s*공유합니다|페이스북|트위터|카카오톡|카카오스토리|네이버\s*블로그|"
+    r"URL\s*복사|링크\s*복사|글씨\s*(?:크기|키우기|줄이기)|가+|폰트|본문\s*듣기|음성으로\s*듣기|"
+    r"기사\s*(?:원문|저장|공유|듣기)|원문\s*보기|좋아요|싫어요|추천|비추천|신고|"
+    r"댓글(?:\s*\d+)?|의견(?:\s*\d+)?|조회(?:수)?\s*[\d,]*|"
+    r"전체\s*메뉴|뉴스\s*홈|홈|TOP|top|맨\s*위로|위로|Share|SNS|"
+    r"[|·•\-–—=_*]+)$",
+    re.I,
+)
+CHROME_WORDS = re.compile(
+    r"댓글|로그인|구독|공유하기|스크랩|기사제보|추천기사|인기기사|관련기사|무단\s*전재|재배포|"
+    r"저작권|계정인증|회원가입|바로가기|많이\s*본|Copyright|ⓒ"
+)
+RELATED_MARKER = re.compile(r"^(?:\[?\s*관련\s*(?:기사|뉴스)\s*\]?|함께\s*(?:보면\s*좋은|볼만한)\s*(?:기사|뉴스)|다른\s*기사\s*보기)\s*[:：]?$")
+COUNTS_LINE = re.compile(r"^[\d,.]+(?:\s+[\d,.]+)+$|^(?:조회|추천|댓글|공감)\s*(?:수)?\s*[:：]?\s*[\d,]+")
+LISTING_ROW = re.compile(
+    r"^\d{3,}\s+\S|(?:\d{1,2}:\d{2}|\d{2}\.\d{2}\.\d{2}|\d{2}\.\d{2})\s+[\d,]+\s*$|\s\d{1,4}\s+\d{2}\.\d{2}\.\d{2}\s+[\d,]+$"
+)
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[•◦▪▶▷►·\-–]\s+|\[\d+\]\s*)")
+BULLET = re.compile(r"^\s*[•◦▪‣]\s*")
+CAPTION = re.compile(
+    r"(?:[(\[<]\s*(?:사진|자료|그래픽|이미지|출처|사진제공|제공|캡처|캡쳐|영상|화면)\s*[=:/]?[^)\]>]{0,40}[)\]>]\s*$)"
+    r"|(?:/\s*(?:사진|자료|그래픽)\s*=\s*\S.{0,30}$)"
+    r"|^\s*[(\[<]?\s*(?:사진|자료|그래픽|이미지)\s*[=:]"
+)
+SENTENCE_END = re.compile(r"(?:다|요|죠|까|니다|음|함|임|됨)\s*[.!?…]*\s*[\"”’'」』)\]]*\s*(?:\[[^\]]{2,30}\])?\s*$|[.!?。]\s*[\"”’'」』)]*\s*$")
+SENTENCE_INSIDE = re.compile(r"(?:다|요)\.\s")
+BOARD_PREFIX = re.compile(r"^(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|속보|핫이슈)\s+(?=\S)")
+SITE_SUFFIX = re.compile(r"\s+(?:[-|:–—]|::)\s+[^-|:–—]{2,30}$")
+HANGUL = re.compile(rf"[{H}]")

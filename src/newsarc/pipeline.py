@@ -1,0 +1,68 @@
+"""The whole pipeline on one file: read, clean, metadata, analyse. No archive involved."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import analyse, entities
+from .clean import Hints, clean_text, compact
+from .dictionary import key
+from .errors import SkipPage
+from .models import Analysis, Article, Cleaned
+from .read import read_bytes
+
+MIN_BODY_CHARS = 80
+
+
+def clean_page(data: bytes):
+    """Return (Decoded, Cleaned) for a page's bytes; raise SkipPage when it holds no article."""
+    dec = read_bytes(data)
+    if dec.format == "html":
+        from .html import clean_html
+
+        cleaned = clean_html(dec.text)
+    else:
+        cleaned = clean_text(dec.text)
+    if len(cleaned.body) < MIN_BODY_CHARS:
+        raise SkipPage("no article found (page has no body text)")
+    return dec, cleaned
+
+
+def analyse_cleaned(cleaned: Cleaned, tokens_title=None, tokens_body=None) -> Analysis:
+    """Return entities and index terms from one Kiwi pass over title and body."""
+    if tokens_body is None:
+        tokens_body = analyse.tokenize(cleaned.body)
+    if tokens_title is None:
+        tokens_title = analyse.tokenize("\n".join([cleaned.title or "", *cleaned.subtitle]))
+    exclude = {key(cleaned.outlet)} if cleaned.outlet else set()
+    cos = entities.companies(tokens_body, cleaned.body, exclude=exclude)
+    ppl = entities.people(tokens_body, cleaned.body, reporters=cleaned.reporters)
+    return Analysis(tuple(cos), tuple(ppl), analyse.index_text(tokens_title), analyse.index_text(tokens_body))
+
+
+def fingerprint(body: str) -> str:
+    """Return a content fingerprint of a cleaned body: the same article from two files matches."""
+    return hashlib.sha256(compact(body).encode("utf-8")).hexdigest()
+
+
+def build_article(source: str, data: bytes, cleaned: Cleaned, dec, an: Analysis) -> Article:
+    return Article(
+        source=source, sha256=hashlib.sha256(data).hexdigest(), format=dec.format,
+        encoding=dec.encoding, title=cleaned.title, subtitle=cleaned.subtitle,
+        published=cleaned.published, updated=cleaned.updated, reporters=cleaned.reporters,
+        outlet=cleaned.outlet, url=cleaned.url, body=cleaned.body, companies=an.companies,
+        people=an.people, title_terms=an.title_terms, body_terms=an.body_terms,
+        fingerprint=fingerprint(cleaned.body),
+    )
+
+
+def extract_bytes(data: bytes, source: str = "-") -> Article:
+    """Return the article in a page's bytes (the whole pipeline, nothing stored)."""
+    dec, cleaned = clean_page(data)
+    return build_article(source, data, cleaned, dec, analyse_cleaned(cleaned))
+
+
+def extract_file(path: str | Path) -> Article:
+    """Return the article in a file."""
+    p = Path(path)
+    return extract_bytes(p.read_bytes(), str(p))
