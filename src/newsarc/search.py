@@ -41,7 +41,7 @@ class Query:
 
     @property
     def highlight_terms(self) -> list[str]:
-        out = []
+        out = [w for w in self.words]
         for g in self.groups:
             for c in g:
                 if not c.negate:
@@ -79,7 +79,8 @@ def parse(text: str, analyse_word) -> Query:
                 terms.extend(analyse_word(part))
         if not terms:
             continue
-        words.append(raw)
+        if not neg:
+            words.append(raw)
         current.append(Clause(tuple(terms), neg))
     if groups and not current:
         raise QueryError("OR needs a word on each side")
@@ -175,7 +176,8 @@ class Searcher:
             where.append("a.published < ?")
             params.append(_day(until, "--until", next_day=True))
         sql = (f"SELECT a.id, a.title, a.published, a.outlet, "
-               f"(SELECT path FROM sources WHERE article_id = a.id ORDER BY id LIMIT 1), a.body, {select_score} AS score "
+               f"(SELECT path FROM sources WHERE article_id = a.id ORDER BY id LIMIT 1), a.body, a.subtitle, "
+               f"{select_score} AS score "
                f"FROM articles a {' '.join(joins)} {'WHERE ' + ' AND '.join(where) if where else ''} "
                f"ORDER BY {order} LIMIT ?")
         try:
@@ -185,8 +187,13 @@ class Searcher:
                 raise QueryError(f"cannot understand the query {query!r}: {e}") from None
             raise
         hits = []
-        for aid, title, published, outl, src, body, score in rows:
+        for aid, title, published, outl, src, body, subtitle, score in rows:
             snippet, spans = make_snippet(body, hl)
+            if not spans:  # matched in the title or subtitle only
+                lead = "\n".join([*json.loads(subtitle), title or ""])
+                alt, alt_spans = make_snippet(lead, hl)
+                if alt_spans:
+                    snippet, spans = alt, alt_spans
             hits.append(Hit(aid, title, published, outl, src, snippet, round(-float(score), 4), tuple(spans)))
         return hits
 
