@@ -23,8 +23,9 @@ class Hints:
     updated: str | None = None
     reporters: tuple = ()
     outlet: str | None = None
-    url: str | None = None
-    site: str | None = None
+    url: str | None = None  # the article's source URL (wins over URL lines in the text)
+    site: str | None = None  # the site's name: strips a ` - 매체` title suffix; last-resort outlet
+    page_url: str | None = None  # the page's own URL: used when the text names no source URL
 
 
 @dataclass
@@ -179,6 +180,7 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
     anchor = _find_anchor(lines, hints.title)
     title, subtitle = None, []
     header: list[str] = []
+    urls: list[str] = []
     board = any(l.kind == "listing" for l in lines) or any(P.COUNTS_LINE.match(l.text) for l in lines)
 
     if anchor is not None and lines[anchor].kind != "meta" and hints.title:
@@ -225,6 +227,8 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
             header.append(l.text)
         i += 1
     body_start = i
+    # a source URL line above the article (a board repost names the original first)
+    urls.extend(P.URL.search(l.text).group(0) for l in lines[:body_start] if l.kind == "url")
 
     if title:
         title = _strip_board_prefix(M.strip_title(title, hints.site) or title, board)
@@ -232,7 +236,6 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
 
     body: list[tuple[str, str]] = []  # (kind, text)
     footer: list[str] = []
-    urls: list[str] = []
     bylines: list[str] = []
     i = body_start
     skipping_related = False
@@ -346,9 +349,11 @@ def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
             outlet = M.outlet_from_copyright(line) or M.outlet_mentioned(line)
             if outlet:
                 break
-    url = hints.url or (urls[0] if urls else None)
+    url = hints.url or (urls[0] if urls else None) or hints.page_url
     if not outlet:
-        outlet = M.outlet_from_host(url)
+        outlet = M.outlet_from_host(url) or M.outlet_from_host(hints.page_url)
+    if not outlet and hints.site and not P.PORTALS.match(hints.site.strip()):
+        outlet = M.canonical_outlet(hints.site)
     return {
         "reporters": tuple(hints.reporters) or tuple(reporters),
         "outlet": M.canonical_outlet(hints.outlet) if hints.outlet else outlet,

@@ -93,3 +93,7 @@ SENTENCE_INSIDE = re.compile(r"(?:다|요)\.\s")
 BOARD_PREFIX = re.compile(r"^(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|속보|핫이슈)\s+(?=\S)")
 SITE_SUFFIX = re.compile(r"\s+(?:[-|:–—]|::)\s+[^-|:–—]{2,30}$")
 HANGUL = re.compile(rf"[{H}]")
+# Portals and aggregators: their name is not the outlet of the article they show.
+PORTALS = re.compile(r"^(?:네이버|네이버\s*뉴스|naver|naver\s*news|다음|다음\s*뉴스|daum|daum\s*news|"
+                     r"네이트|네이트\s*뉴스|nate|nate\s*news|줌|zum|zum\s*뉴스|구글\s*뉴스|google\s*news|"
+                     r"msn|카카오|kakao|v\.daum)$", re.I)
