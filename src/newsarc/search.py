@@ -91,6 +91,15 @@ def parse(text: str, analyse_word) -> Query:
     return Query(tuple(groups), tuple(words))
 
 
+# Particles and light endings a reader may type after a word; stripped only when what remains
+# is already a term of the index, so no analyser is needed for `네이버가` or `카카오는`.
+_ENDINGS = sorted(
+    "에서는 에서도 으로는 으로도 에게서 이라고 이라는 이라며 께서는 한테서 까지는 부터는 에서 에게 으로 이나 이며 "
+    "이고 이다 이랑 까지 부터 처럼 보다 마저 조차 밖에 한테 께서 라고 라는 라며 와의 과의 로의 에는 에도 로는 로도 "
+    "했다 한다 하는 하며 하고 했던 해서 된다 됐다 되는 하다 은 는 이 가 을 를 의 에 와 과 도 로 만 랑".split(),
+    key=len, reverse=True)
+
+
 class Searcher:
     """Answers queries on an open archive; loads Kiwi only for words the index does not know."""
 
@@ -103,9 +112,17 @@ class Searcher:
         return bool(self.conn.execute("SELECT 1 FROM search_vocab WHERE term = ?", (w,)).fetchone())
 
     def analyse_word(self, word: str) -> list[str]:
+        """Return the index terms of one query word, loading Kiwi only when the index cannot tell."""
         w = word.lower()
         if self.is_term(w):
             return [w]
+        for end in _ENDINGS:
+            stem = w[: -len(end)]
+            if w.endswith(end) and len(stem) >= 2 and self.is_term(stem):
+                return [stem]
+        parts = self._segment(w, 3)
+        if parts:
+            return parts
         from . import analyse
 
         self._kiwi_used = True
@@ -114,6 +131,25 @@ class Searcher:
         for t in terms:
             out.extend(p for p in re.sub(r"[\"'*^:(){}\[\]]", " ", t).split() if p)
         return out
+
+    def _segment(self, w: str, max_parts: int) -> list[str] | None:
+        """Return w as a compound of index terms (인공지능 -> 인공 지능), the last one maybe with a particle."""
+        if max_parts < 2 or len(w) < 4 or not re.fullmatch(r"[가-힣]+", w):
+            return None
+        for cut in range(len(w) - 2, 1, -1):
+            head, tail = w[:cut], w[cut:]
+            if not self.is_term(head):
+                continue
+            if self.is_term(tail):
+                return [head, tail]
+            for end in _ENDINGS:
+                stem = tail[: -len(end)]
+                if tail.endswith(end) and len(stem) >= 2 and self.is_term(stem):
+                    return [head, stem]
+            rest = self._segment(tail, max_parts - 1)
+            if rest:
+                return [head, *rest]
+        return None
 
     def resolve(self, type_: str, name: str) -> list[int]:
         """Return entity ids for a canonical name or alias (any case, with or without spaces)."""
@@ -136,65 +172,75 @@ class Searcher:
         """Return hits ranked by bm25 (full text) or by mentions and date (entity only)."""
         if not any([query, company, person, outlet, since, until]):
             raise QueryError("give a query or at least one of --company, --person, --outlet, --since, --until")
-        where, params, joins, join_params = [], [], [], []
-        q = None
-        select_score = "0.0"
-        order = "a.published DESC, a.id DESC"
-        if query:
-            q = parse(query, self.analyse_word)
-            joins.append("JOIN search s ON s.rowid = a.id")
-            where.append("search MATCH ?")
-            params.append(q.fts())
-            select_score = "bm25(search, 5.0, 1.0)"
-            order = "score ASC, a.published DESC"
+        q = parse(query, self.analyse_word) if query else None
         hl: list[str] = list(q.highlight_terms) if q else []
-        for type_, name, alias in (("company", company, "mc"), ("person", person, "mp")):
+        # Filters narrow the set of article ids; ranking runs on the full-text index alone, and
+        # rows are read from `articles` only for the hits returned.
+        conds, params = [], []
+        if outlet:
+            from .dictionary import load
+
+            name = load().outlet_name(outlet) or outlet
+            conds.append("(lower(replace(outlet, ' ', '')) = ? OR outlet = ?)")
+            params += [key(outlet), name]
+        if since:
+            conds.append("published >= ?")
+            params.append(_day(since, "--since"))
+        if until:
+            conds.append("published < ?")
+            params.append(_day(until, "--until", next_day=True))
+        id_sets, id_params = [], []
+        if conds:
+            id_sets.append(f"SELECT id FROM articles WHERE {' AND '.join(conds)}")
+            id_params += params
+        entity_ids = []
+        for type_, name in (("company", company), ("person", person)):
             if not name:
                 continue
             ids = self.resolve(type_, name)
             if not ids:
                 return []
-            joins.append(f"JOIN mentions {alias} ON {alias}.article_id = a.id AND {alias}.entity_id IN "
-                         f"({','.join('?' * len(ids))})")
-            join_params += ids
-            if not query:
-                select_score = f"-{alias}.count"
-                order = f"{alias}.count DESC, a.published DESC"
+            entity_ids.append(ids)
+            id_sets.append(f"SELECT article_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids))})")
+            id_params += ids
             for name_, aliases in self.conn.execute(
                     f"SELECT name, aliases FROM entities WHERE id IN ({','.join('?' * len(ids))})", ids):
                 hl += [name_, *json.loads(aliases)]
-        if outlet:
-            from .dictionary import load
-
-            name = load().outlet_name(outlet) or outlet
-            where.append("(lower(replace(a.outlet, ' ', '')) = ? OR a.outlet = ?)")
-            params += [key(outlet), name]
-        if since:
-            where.append("a.published >= ?")
-            params.append(_day(since, "--since"))
-        if until:
-            where.append("a.published < ?")
-            params.append(_day(until, "--until", next_day=True))
-        sql = (f"SELECT a.id, a.title, a.published, a.outlet, "
-               f"(SELECT path FROM sources WHERE article_id = a.id ORDER BY id LIMIT 1), a.body, a.subtitle, "
-               f"{select_score} AS score "
-               f"FROM articles a {' '.join(joins)} {'WHERE ' + ' AND '.join(where) if where else ''} "
-               f"ORDER BY {order} LIMIT ?")
+        restrict = "".join(f" AND {col} IN ({sql})" for col, sql in zip(["{col}"] * len(id_sets), id_sets))
         try:
-            rows = self.conn.execute(sql, join_params + params + [limit]).fetchall()
+            if q:
+                # MATERIALIZED keeps the id filters out of FTS5, which would run one lookup per id
+                sql = (f"WITH m AS MATERIALIZED (SELECT rowid AS rid, bm25(search, 5.0, 1.0) AS s FROM search "
+                       f"WHERE search MATCH ?) SELECT rid, s FROM m WHERE 1{restrict.format(col='rid')} "
+                       f"ORDER BY s LIMIT ?")
+                ranked = self.conn.execute(sql, [q.fts(), *id_params, limit]).fetchall()
+                ranked = [(aid, -s) for aid, s in ranked]
+            elif entity_ids:
+                ids = entity_ids[0]
+                sql = (f"SELECT m.article_id, sum(m.count) AS n FROM mentions m JOIN articles a ON a.id = m.article_id "
+                       f"WHERE m.entity_id IN ({','.join('?' * len(ids))}){restrict.format(col='m.article_id')} "
+                       f"GROUP BY m.article_id ORDER BY n DESC, a.published DESC LIMIT ?")
+                ranked = self.conn.execute(sql, [*ids, *id_params, limit]).fetchall()
+            else:
+                sql = f"SELECT id, 0 FROM articles WHERE 1{restrict.format(col='id')} ORDER BY published DESC LIMIT ?"
+                ranked = self.conn.execute(sql, [*id_params, limit]).fetchall()
         except sqlite3.OperationalError as e:
             if "fts5" in str(e) or "syntax" in str(e):
                 raise QueryError(f"cannot understand the query {query!r}: {e}") from None
             raise
         hits = []
-        for aid, title, published, outl, src, body, subtitle, score in rows:
+        for aid, score in ranked:
+            title, published, outl, body, subtitle, src = self.conn.execute(
+                "SELECT title, published, outlet, body, subtitle, "
+                "(SELECT path FROM sources WHERE article_id = articles.id ORDER BY id LIMIT 1) "
+                "FROM articles WHERE id = ?", (aid,)).fetchone()
             snippet, spans = make_snippet(body, hl)
             if not spans:  # matched in the title or subtitle only
                 lead = "\n".join([*json.loads(subtitle), title or ""])
                 alt, alt_spans = make_snippet(lead, hl)
                 if alt_spans:
                     snippet, spans = alt, alt_spans
-            hits.append(Hit(aid, title, published, outl, src, snippet, round(-float(score), 4), tuple(spans)))
+            hits.append(Hit(aid, title, published, outl, src, snippet, round(float(score), 4), tuple(spans)))
         return hits
 
     @property
