@@ -104,7 +104,7 @@ def _classify(t: str) -> str:
         return "sentence"
     if _digit_heavy(t) or len(t) < 2:
         return "chrome"
-    if P.CHROME_WORDS.search(t) and len(t) < 40:
+    if (P.CHROME_WORDS.search(t) or P.WEATHER.search(t)) and len(t) < 40:
         return "chrome"
     return "short"
 
@@ -218,7 +218,8 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
         l = lines[i]
         if l.kind == "meta" or (l.kind == "chrome" and P.DATE.search(l.text)):
             header.append(l.text)
-        elif l.kind == "short" and len(l.text) <= 120 and len(subtitle) < 5 and not l.text.endswith("다."):
+        elif (l.kind == "short" and 8 <= len(l.text) <= 120 and len(subtitle) < 5 and not l.text.endswith("다.")
+              and not _digit_heavy(l.text)):
             if title is None:
                 title = l.text
             elif compact(l.text) != compact(title):
