@@ -45,17 +45,13 @@ def decode(data: bytes) -> tuple[str, str]:
     for magic, what in _MAGIC:
         if what and data.startswith(magic):
             raise SkipPage(f"binary file: {what}")
-    # UTF-16 without BOM: every other byte NUL in ASCII-heavy text
     head = data[:4000]
-    if head.count(b"\x00") > len(head) // 4:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        enc = "utf-16-be" if even > odd else "utf-16-le"
-        try:
-            return data.decode(enc), "utf-16"
-        except UnicodeDecodeError:
-            raise SkipPage("binary file: contains NUL bytes") from None
     if b"\x00" in head:
-        raise SkipPage("binary file: contains NUL bytes")
+        # UTF-16 without BOM: Korean text has NULs only in its ASCII (spaces, digits, markup)
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise SkipPage("binary file: contains NUL bytes")
+        return utf16, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -64,14 +60,26 @@ def decode(data: bytes) -> tuple[str, str]:
     candidates = []
     if declared:
         candidates.append(declared.group(1).decode("ascii", "ignore").lower())
-    candidates += ["cp949"]
     for enc in candidates:
+        if enc.replace("-", "").replace("_", "") in ("utf8",):
+            continue
+        # cp949 is the superset every "euc-kr" page is really written in
+        codec = "cp949" if _label(enc) in ("euc-kr", "cp949") else enc
         try:
-            text = data.decode(enc)
+            text = data.decode(codec)
         except (LookupError, UnicodeDecodeError):
             continue
-        name = "euc-kr" if enc in ("euc-kr", "euckr", "ks_c_5601-1987") else enc
-        return text, ("cp949" if name in ("cp949", "ms949", "uhc") else name)
+        return text, _label(enc)
+    # mostly UTF-8 with a few invalid bytes (a truncated download, a bad editor): keep it, replace those
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad and bad * 10 <= multibyte:
+        return lenient, "utf-8"
+    try:
+        return data.decode("cp949"), "cp949"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -84,6 +92,32 @@ def decode(data: bytes) -> tuple[str, str]:
     if enc == "utf-8":  # invalid UTF-8 bytes that are mostly UTF-8: keep it, replace the bad bytes
         text = data.decode("utf-8", errors="replace")
     return text, enc
+
+
+def _label(enc: str) -> str:
+    if enc in ("euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ksc5601"):
+        return "euc-kr"
+    if enc in ("cp949", "ms949", "uhc", "windows-949", "x-windows-949"):
+        return "cp949"
+    return enc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return data decoded as UTF-16 (LE or BE, judged by where the NULs sit), or None for binary."""
+    head = data[:4000]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    order = ["utf-16-le", "utf-16-be"] if odd >= even else ["utf-16-be", "utf-16-le"]
+    for enc in order:
+        try:
+            text = data[: len(data) - len(data) % 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        good = sum(1 for ch in sample if ch.isprintable() or ch in "\t\r\n")
+        hangul_or_ascii = sum(1 for ch in sample if ord(ch) < 0x80 or "\uac00" <= ch <= "\ud7a3" or ch.isspace())
+        if sample and good >= len(sample) * 0.95 and hangul_or_ascii >= len(sample) * 0.6:
+            return text.lstrip("\ufeff")
+    return None
 
 
 def _mostly_garbage(text: str) -> bool:
