@@ -342,6 +342,8 @@ def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
                 if r not in reporters:
                     reporters.append(r)
     for line in bylines:
+        o, _ = M.outlet_from_dateline(line)
+        outlet = outlet or o
         for r in M.reporter_names(line):
             if r not in reporters:
                 reporters.append(r)
