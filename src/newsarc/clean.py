@@ -88,7 +88,7 @@ def _classify(t: str) -> str:
         return "blank"
     if P.URL.fullmatch(t) or re.fullmatch(r"(?:출처|원문|기사\s*원문|원문\s*보기|source)\s*[:：]?\s*https?://\S+", t, re.I):
         return "url"
-    if P.CHROME_LINE.match(t) or P.COUNTS_LINE.match(t):
+    if P.CHROME_LINE.match(t) or P.COUNTS_LINE.match(t) or P.BREADCRUMB.match(t):
         return "chrome"
     if is_dateline(t) or is_byline(t):
         return "meta"

@@ -102,3 +102,5 @@ HANGUL = re.compile(rf"[{H}]")
 PORTALS = re.compile(r"^(?:네이버|네이버\s*뉴스|naver|naver\s*news|다음|다음\s*뉴스|daum|daum\s*news|"
                      r"네이트|네이트\s*뉴스|nate|nate\s*news|줌|zum|zum\s*뉴스|구글\s*뉴스|google\s*news|"
                      r"msn|카카오|kakao|v\.daum)$", re.I)
+# Breadcrumbs: `홈 > 경제 > 유통`.
+BREADCRUMB = re.compile(r"^[^\s>›»]{1,12}(?:\s*[>›»]\s*[^\s>›»]{1,12}){1,5}$")
