@@ -28,16 +28,22 @@ def clean_page(data: bytes):
     return dec, cleaned
 
 
-def analyse_cleaned(cleaned: Cleaned, tokens_title=None, tokens_body=None) -> Analysis:
-    """Return entities and index terms from one Kiwi pass over title and body."""
-    if tokens_body is None:
-        tokens_body = analyse.tokenize(cleaned.body)
-    if tokens_title is None:
-        tokens_title = analyse.tokenize("\n".join([cleaned.title or "", *cleaned.subtitle]))
+def analyse_cleaned(cleaned: Cleaned, tokens=None) -> Analysis:
+    """Return entities and index terms from one Kiwi pass over headline and body.
+
+    The headline (title and subtitles) and the body are analysed as one text; entities come
+    from both, the index keeps the headline's terms apart so that bm25 can weigh them."""
+    head = "\n".join([cleaned.title or "", *cleaned.subtitle]).strip()
+    text = f"{head}\n\n{cleaned.body}" if head else cleaned.body
+    if tokens is None:
+        tokens = analyse.tokenize(text)
+    cut = len(head)
+    head_tokens = [t for t in tokens if t.start < cut]
+    body_tokens = [t for t in tokens if t.start >= cut]
     exclude = {key(cleaned.outlet)} if cleaned.outlet else set()
-    cos = entities.companies(tokens_body, cleaned.body, exclude=exclude)
-    ppl = entities.people(tokens_body, cleaned.body, reporters=cleaned.reporters)
-    return Analysis(tuple(cos), tuple(ppl), analyse.index_text(tokens_title), analyse.index_text(tokens_body))
+    cos = entities.companies(tokens, text, exclude=exclude)
+    ppl = entities.people(tokens, text, reporters=cleaned.reporters)
+    return Analysis(tuple(cos), tuple(ppl), analyse.index_text(head_tokens), analyse.index_text(body_tokens))
 
 
 def fingerprint(body: str) -> str:
