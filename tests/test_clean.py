@@ -135,3 +135,22 @@ def test_clean_text_never_raises_and_invents_nothing(text):
     source = _words(text)
     assert _words(c.body) <= source
     assert all(isinstance(p, str) and p.strip() for p in c.paragraphs)
+
+
+def test_board_repost_dump():
+    c = page("board.txt")
+    assert c.title == "서울 지하철 요금 150원 인상 확정"  # board category and menu line are not the title
+    assert c.url == "https://www.yna.co.kr/view/AKR20240611011100004" and c.outlet == "연합뉴스"
+    assert c.published == "2024-06-11T09:31:05+09:00"
+    assert c.body.startswith("서울 지하철 기본요금이") and c.body.endswith("불가피한 결정이라고 설명했다.")
+    for s in ("조회 3,021", "공감 12", "또 오르네요", "이전글", "점심 메뉴", "원문 :"):
+        assert s not in c.body
+
+
+def test_agency_dump():
+    c = page("agency.txt")
+    assert c.title == "가계대출 석 달 연속 증가…주담대 4조원 늘어"
+    assert c.published == "2024-06-12T12:00:00+09:00" and c.reporters == ("김영호",) and c.outlet == "연합뉴스"
+    assert c.body.startswith("(서울=연합뉴스) 김영호 기자 = 은행권") and c.body.endswith("영향\"이라고 설명했다.")
+    for s in ("yhkim@", "okjebo", "저작권자", "송고", "두 달째", "기자 페이지"):
+        assert s not in c.body

@@ -92,6 +92,8 @@ def _classify(t: str) -> str:
         return "chrome"
     if is_dateline(t) or is_byline(t):
         return "meta"
+    if P.MENU_LINE.match(t) and not is_sentence(t):
+        return "chrome"
     if P.LISTING_ROW.search(t) and not is_sentence(t):
         return "listing"
     if P.RELATED_MARKER.match(t):
@@ -166,7 +168,7 @@ def _find_anchor(lines: list[_Line], hint_title: str | None) -> int | None:
 
 def _strip_board_prefix(title: str, board: bool) -> str:
     if board or re.match(r"^\S+/\S+\s", title):
-        stripped = P.BOARD_PREFIX.sub("", title, count=1)
+        stripped = P.BOARD_PREFIX.sub("", P.BOARD_CATEGORY.sub("", title, count=1), count=1)
         if len(stripped) >= 8:
             return stripped
     return title

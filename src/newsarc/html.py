@@ -328,12 +328,8 @@ def _first(xs):
     return xs[0] if xs else None
 
 
-_BOARD_CATEGORY = re.compile(r"^\s*\[\s*(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|펌|"
-                             r"스포츠|연예|경제|사회|정치|IT|핫이슈)\s*\]\s*(?=\S)")
-
-
 def _strip_board_category(title: str) -> str:
-    t = _BOARD_CATEGORY.sub("", title, count=1)
+    t = P.BOARD_CATEGORY.sub("", title, count=1)
     t2 = P.BOARD_PREFIX.sub("", t, count=1) if re.match(r"^\S+/\S+\s", t) else t
     return t2 if len(t2) >= 8 else title
 

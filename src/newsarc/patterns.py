@@ -104,3 +104,8 @@ PORTALS = re.compile(r"^(?:네이버|네이버\s*뉴스|naver|naver\s*news|다�
                      r"msn|카카오|kakao|v\.daum)$", re.I)
 # Breadcrumbs: `홈 > 경제 > 유통`.
 BREADCRUMB = re.compile(r"^[^\s>›»]{1,12}(?:\s*[>›»]\s*[^\s>›»]{1,12}){1,5}$")
+# Menus: three or more short items between pipes (`새소식 | 알뜰구매 | 팁과강좌`).
+MENU_LINE = re.compile(r"^[^|]{1,12}(?:\s*\|\s*[^|]{1,12}){2,}$")
+# A board category in brackets before a reposted title: `[기사/뉴스] 제목`, `[펌] 제목`.
+BOARD_CATEGORY = re.compile(r"^\s*\[\s*(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|펌|"
+                            r"스포츠|연예|경제|사회|정치|IT|핫이슈)\s*\]\s*(?=\S)")
