@@ -69,8 +69,8 @@ def _stat(path: str):
     return st.st_size, st.st_mtime
 
 
-def process(task):
-    """Worker: read one file and run the pipeline. Return (path, status, payload)."""
+def prepare(task):
+    """Read one file and clean it: return (path, kind, payload); kind is page, same or skipped."""
     path, known_sha, max_bytes = task
     try:
         size, mtime = _stat(path)
@@ -81,10 +81,10 @@ def process(task):
         sha = hashlib.sha256(data).hexdigest()
         if known_sha and sha == known_sha:
             return path, "same", (size, mtime)
-        from .pipeline import extract_bytes
+        from .pipeline import clean_page
 
-        art = extract_bytes(data, path)
-        return path, "article", (art, size, mtime)
+        dec, cleaned = clean_page(data)
+        return path, "page", (sha, dec, cleaned, size, mtime)
     except SkipPage as e:
         return path, "skipped", str(e)
     except PermissionError:
@@ -101,19 +101,64 @@ def process(task):
         return path, "skipped", f"could not process ({type(e).__name__}: {e})"
 
 
-def _init_worker():
-    from . import analyse
+def analysed(tasks, jobs: int):
+    """Yield (path, kind, payload) per task in order; pages come back as (Article, size, mtime).
 
-    analyse.kiwi()
+    Reading and cleaning run on this thread; Kiwi analyses on `jobs` threads of its own
+    (jobs == 1: on this thread too), so the analyser, the one real cost, keeps every core busy."""
+    from collections import deque
+
+    from . import analyse
+    from .pipeline import analyse_cleaned, analysis_text, build_article
+
+    kiwi = analyse.kiwi()
+    if jobs == 1:
+        for task in tasks:
+            path, kind, payload = prepare(task)
+            if kind == "page":
+                sha, dec, cleaned, size, mtime = payload
+                an = analyse_cleaned(cleaned)
+                payload = (build_article(path, sha, cleaned, dec, an), size, mtime)
+            yield path, kind, payload
+        return
+    pending: deque = deque()
+    ready: deque = deque()
+
+    def texts():
+        for task in tasks:
+            item = prepare(task)
+            if item[1] == "page":
+                pending.append(item)
+                yield analysis_text(item[2][2])[0]
+            else:
+                ready.append(item)
+
+    for tokens in kiwi.tokenize(texts()):
+        while ready:
+            yield ready.popleft()
+        path, _, (sha, dec, cleaned, size, mtime) = pending.popleft()
+        try:
+            an = analyse_cleaned(cleaned, tokens)
+        except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
+            yield path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
+            continue
+        yield path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
+    while ready:
+        yield ready.popleft()
 
 
 def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
            on_result=None, on_total=None) -> Summary:
-    """Ingest paths into archive; return the summary. on_result(FileResult) is called per file."""
+    """Ingest paths into archive; return the summary. on_result(FileResult) is called per file.
+
+    Articles are written in file order, each in its own savepoint, committed in batches: an
+    interrupted run leaves whole articles only, and a re-run completes it."""
     from . import analyse
     from .dictionary import digest
 
     summary = Summary()
+    jobs = jobs or os.cpu_count() or 1
+    analyse.configure(jobs)
     files = iter_files(paths)
     if on_total:
         on_total(len(files))
@@ -140,22 +185,10 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
                 pass
         tasks.append((path, src[2] if src else None, max_bytes))
 
-    jobs = jobs or os.cpu_count() or 1
-    if len(tasks) < 4:
-        jobs = 1
     pending = 0
     archive.begin()
     try:
-        if jobs == 1:
-            results = map(process, tasks)
-            pool = None
-        else:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-            pool = ctx.Pool(jobs, initializer=_init_worker)
-            results = pool.imap(process, tasks, chunksize=4)
-        for path, kind, payload in results:
+        for path, kind, payload in analysed(tasks, jobs) if tasks else ():
             if kind == "skipped":
                 report(FileResult(path, "skipped", payload))
                 continue
@@ -177,11 +210,9 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
                 archive.commit()
                 archive.begin()
                 pending = 0
-        if pool is not None:
-            pool.close()
-            pool.join()
-        archive.set_meta("kiwi_version", analyse.kiwi_version())
-        archive.set_meta("dictionary", digest())
+        if tasks:
+            archive.set_meta("kiwi_version", analyse.kiwi_version())
+            archive.set_meta("dictionary", digest())
         archive.commit()
     except BaseException:
         archive.rollback()

@@ -28,16 +28,22 @@ def clean_page(data: bytes):
     return dec, cleaned
 
 
+def analysis_text(cleaned: Cleaned) -> tuple[str, int]:
+    """Return the text Kiwi reads for an article (headline, blank line, body) and the body's offset."""
+    head = "\n".join([cleaned.title or "", *cleaned.subtitle]).strip()
+    if not head:
+        return cleaned.body, 0
+    return f"{head}\n\n{cleaned.body}", len(head)
+
+
 def analyse_cleaned(cleaned: Cleaned, tokens=None) -> Analysis:
     """Return entities and index terms from one Kiwi pass over headline and body.
 
     The headline (title and subtitles) and the body are analysed as one text; entities come
     from both, the index keeps the headline's terms apart so that bm25 can weigh them."""
-    head = "\n".join([cleaned.title or "", *cleaned.subtitle]).strip()
-    text = f"{head}\n\n{cleaned.body}" if head else cleaned.body
+    text, cut = analysis_text(cleaned)
     if tokens is None:
         tokens = analyse.tokenize(text)
-    cut = len(head)
     head_tokens = [t for t in tokens if t.start < cut]
     body_tokens = [t for t in tokens if t.start >= cut]
     exclude = {key(cleaned.outlet)} if cleaned.outlet else set()
@@ -51,9 +57,9 @@ def fingerprint(body: str) -> str:
     return hashlib.sha256(compact(body).encode("utf-8")).hexdigest()
 
 
-def build_article(source: str, data: bytes, cleaned: Cleaned, dec, an: Analysis) -> Article:
+def build_article(source: str, sha256: str, cleaned: Cleaned, dec, an: Analysis) -> Article:
     return Article(
-        source=source, sha256=hashlib.sha256(data).hexdigest(), format=dec.format,
+        source=source, sha256=sha256, format=dec.format,
         encoding=dec.encoding, title=cleaned.title, subtitle=cleaned.subtitle,
         published=cleaned.published, updated=cleaned.updated, reporters=cleaned.reporters,
         outlet=cleaned.outlet, url=cleaned.url, body=cleaned.body, companies=an.companies,
@@ -65,7 +71,7 @@ def build_article(source: str, data: bytes, cleaned: Cleaned, dec, an: Analysis)
 def extract_bytes(data: bytes, source: str = "-") -> Article:
     """Return the article in a page's bytes (the whole pipeline, nothing stored)."""
     dec, cleaned = clean_page(data)
-    return build_article(source, data, cleaned, dec, analyse_cleaned(cleaned))
+    return build_article(source, hashlib.sha256(data).hexdigest(), cleaned, dec, analyse_cleaned(cleaned))
 
 
 def extract_file(path: str | Path) -> Article:
