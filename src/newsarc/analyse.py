@@ -5,13 +5,19 @@ import re
 import threading
 from functools import lru_cache
 
-from .dictionary import load
+from .dictionary import key, load
 
 # Morphemes that carry meaning: nouns, proper nouns, foreign words, numbers, Hanja, roots,
 # verb and adjective stems.
 INDEX_TAGS = frozenset({"NNG", "NNP", "NR", "SL", "SN", "SH", "XR", "VV", "VA", "NP", "MAG", "W_HASHTAG"})
 _HAS_HANGUL = re.compile(r"[가-힣]")
 _lock = threading.Lock()
+_workers = [-1]
+
+
+def configure(workers: int) -> None:
+    """Set Kiwi's worker threads (-1: all cores); effective when the process's Kiwi is first built."""
+    _workers[0] = workers
 
 
 @lru_cache(maxsize=1)
@@ -20,20 +26,49 @@ def kiwi():
     with _lock:
         from kiwipiepy import Kiwi
 
-        k = Kiwi(load_typo_dict=False)
+        # typo correction stays off: with it, user words get "corrected" into other words
+        k = Kiwi(num_workers=_workers[0], load_typo_dict=False)
         for name in user_words():
             k.add_user_word(name, "NNP", 0.0)
         return k
 
 
 def user_words() -> list[str]:
-    """Return the dictionary names Kiwi should keep whole (Hangul-bearing, no spaces)."""
+    """Return the dictionary names Kiwi should keep whole: Hangul-bearing, no spaces, 3+ chars.
+
+    Two-syllable names are left to Kiwi: many are ordinary words (라인, 다음, 토스, 대상), and
+    as user words they would turn every 라인 into a proper noun. entities.py tells those apart
+    with common_names() and context instead.
+    """
+    d = load()
     words = set()
-    for entry in load().company_list:
+    for entry in d.company_list:
         for n in (entry.name, *entry.aliases):
-            if " " not in n and _HAS_HANGUL.search(n) and len(n) >= 2:
+            if " " not in n and _HAS_HANGUL.search(n) and len(n) >= 3 and key(n) not in d.not_companies:
                 words.add(n)
     return sorted(words)
+
+
+@lru_cache(maxsize=1)
+def common_names() -> frozenset:
+    """Return the two-syllable dictionary names Kiwi reads, alone, as an ordinary word (라인/NNG).
+
+    Such a name counts as a company only with company context in the article.
+    """
+    names = sorted({n for e in load().company_list for n in (e.name, *e.aliases)
+                    if len(n) == 2 and all("가" <= c <= "힣" for c in n)})
+    if not names:
+        return frozenset()
+    starts, pos = {}, 0
+    for n in names:
+        starts[pos] = n
+        pos += len(n) + 1
+    out = set()
+    for t in kiwi().tokenize("\n".join(names)):
+        n = starts.get(t.start)
+        if n is not None and t.len == len(n) and t.tag != "NNP":
+            out.add(n)
+    return frozenset(out)
 
 
 def kiwi_version() -> str:

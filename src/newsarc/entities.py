@@ -1,191 +1,689 @@
-"""Companies and people in an article body, from Kiwi tokens, rules and the dictionary."""
+"""Companies and people in an article body, from Kiwi tokens, rules and the dictionary.
+
+Both functions work on *units*: runs of noun-like tokens written without a space between
+them (``SK`` + ``텔레콤`` -> ``SK텔레콤``, ``공동`` + ``대표`` -> ``공동대표``). Particles,
+endings and punctuation end a unit and are kept as separate units, so patterns such as
+``NAME AFFILIATION ROLE`` or ``X 관계자는`` are read over units, not raw morphemes.
+"""
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from . import analyse
 from .dictionary import key, load
 from .models import Company, Person
 
-_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
-_CO_SUFFIX = re.compile(
-    r"(전자|텔레콤|그룹|증권|은행|홀딩스|건설|제약|바이오|벤처스|엔터테인먼트|생명|화재|손해보험|카드|캐피탈|"
-    r"자산운용|중공업|화학|모터스|자동차|물산|에너지|케미칼|반도체|디스플레이|통신|유통|식품|항공|해운|"
-    r"조선|철강|제철|소프트|랩스|테크|네트웍스|솔루션|코퍼레이션|컴퍼니|인베스트먼트|파트너스|게임즈|"
-    r"엔터|모빌리티|페이|뱅크|로보틱스|헬스케어|파이낸셜|캐피털|리츠|산업|상사|기술|시스템즈|시스템)$"
-)
-_CO_CONTEXT_AFTER = ("관계자", "주가", "대표", "측", "주식", "지분", "계열사", "자회사", "매출", "영업이익", "주주", "이사회")
-_CO_CONTEXT_BEFORE = ("자회사", "계열사", "모회사", "경쟁사", "협력사")
+# ---------------------------------------------------------------------------------------
+# units
+
+_NOUN_TAGS = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XR", "XSN", "NR"})
+_HANGUL = re.compile(r"[가-힣]")
+_HANGUL_ONLY = re.compile(r"^[가-힣]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.+\-]*$")
 
 
-def _merged_spans(tokens, max_len=3):
-    """Yield (i, j, surface) for runs of 1..max_len tokens written without spaces between them."""
-    n = len(tokens)
-    for i in range(n):
-        surface = tokens[i].form
-        end = tokens[i].start + tokens[i].len
-        yield i, i + 1, surface
-        for j in range(i + 1, min(n, i + max_len)):
-            if tokens[j].start != end:
-                break
-            surface += tokens[j].form
-            end = tokens[j].start + tokens[j].len
-            yield i, j + 1, surface
+@dataclass
+class Unit:
+    text: str  # surface as written (a noun run), or the form of a single other token
+    tags: tuple
+    forms: tuple
+    start: int
+    end: int
+    noun: bool  # a run of noun-like tokens
+    space_before: bool  # whitespace (or nothing: start of text) before the unit
+
+    @property
+    def proper(self) -> bool:
+        """True when every token is a proper noun or foreign letters (no common nouns)."""
+        return all(t in ("NNP", "SL", "SH") for t in self.tags)
 
 
-def companies(tokens, text: str, exclude: set[str] = frozenset()) -> list[Company]:
-    """Return companies in the tokens, by canonical name, most mentioned first."""
-    d = load()
-    counts: Counter = Counter()
-    seen_as: dict[str, list[str]] = defaultdict(list)
-    kinds: dict[str, str] = {}
-    n = len(tokens)
-    i = 0
-    while i < n:
-        best = None
-        for a, b, surface in _merged_spans(tokens[i:], 4):
-            if a != 0:
-                break
-            tags = {t.tag for t in tokens[i + a: i + b]}
-            if not tags & {"NNP", "NNG", "SL", "SH", "XR"}:
-                continue
-            entry = d.company(surface)
-            if entry:
-                best = (b, surface, entry)
-        if best:
-            b, surface, entry = best
-            # a single common noun (NNG) matching a company needs company context
-            if b == 1 and tokens[i].tag == "NNG" and not _company_context(tokens, i, i + 1):
-                if _is_ambiguous(entry.name):
-                    i += 1
-                    continue
-            if key(entry.name) not in exclude and key(surface) not in d.not_companies:
-                counts[entry.name] += 1
-                kinds[entry.name] = entry.kind
-                if surface not in seen_as[entry.name]:
-                    seen_as[entry.name].append(surface)
-            i += b
-            continue
-        i += 1
-    # companies outside the dictionary, from suffixes and context
-    for i, t in enumerate(tokens):
-        if t.tag != "NNP" or d.company(t.form) or key(t.form) in d.not_companies:
-            continue
-        if _CO_SUFFIX.search(t.form) and len(t.form) >= 3 or (
-                len(t.form) >= 2 and _company_context(tokens, i, i + 1, strict=True)):
-            if key(t.form) in exclude or d.outlet_name(t.form):
-                continue
-            counts[t.form] += 1
-            kinds.setdefault(t.form, "company")
-            if t.form not in seen_as[t.form]:
-                seen_as[t.form].append(t.form)
-    out = [Company(name, c, tuple(seen_as[name]), kinds.get(name, "company")) for name, c in counts.items()]
-    out.sort(key=lambda c: (-c.count, c.name))
+def units(tokens, text: str = "") -> list[Unit]:
+    """Return the token stream grouped into units (see module docstring)."""
+    out: list[Unit] = []
+    prev_end = None
+    for t in tokens:
+        tag = t.tag.split("-")[0]
+        attached = prev_end is not None and t.start <= prev_end
+        surface = t.form
+        if tag in _NOUN_TAGS and text and len(text) >= t.start + t.len:
+            surface = text[t.start:t.start + t.len] or t.form  # as written: Naver, not naver
+        if tag in _NOUN_TAGS and out and attached and out[-1].noun and not (tag == "XSN" and t.form in ("들",)):
+            u = out[-1]
+            u.text += surface
+            u.tags += (tag,)
+            u.forms += (t.form,)
+            u.end = t.start + t.len
+        else:
+            noun = tag in _NOUN_TAGS and tag != "XSN" or tag == "NNB" and t.form == "씨"
+            out.append(Unit(surface, (tag,), (t.form,), t.start, t.start + t.len, noun, not attached))
+        prev_end = max(prev_end or 0, t.start + t.len)
     return out
 
 
-_AMBIGUOUS = {"라인", "애플", "아마존", "메타", "오라클", "쉘", "우버", "스노우", "컬리", "토스", "당근", "암"}
+# ---------------------------------------------------------------------------------------
+# bylines: [인사이트코리아=이경원 기자], (서울=연합뉴스) 홍길동 기자 =, [비즈니스포스트 박혜린 기자]
+
+_BYLINE = re.compile(
+    r"[\[\(【<][^\[\]\(\)【】<>\n]{0,30}=[^\[\]\(\)【】<>\n]{0,30}[\]\)】>]"
+    r"|[\[\(【<][^\[\]\(\)【】<>\n]{0,40}(?:기자|특파원|통신원)[^\[\]\(\)【】<>\n]{0,30}[\]\)】>]"
+    r"|[가-힣]{2,4} ?(?:기자|특파원)\s*=")
+_REPORTER = re.compile(r"([가-힣]{2,4}) ?(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원)(?![가-힣])")
 
 
-def _is_ambiguous(name: str) -> bool:
-    return name in _AMBIGUOUS or len(name) <= 2
+def _byline_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _BYLINE.finditer(text or "")]
 
 
-def _company_context(tokens, i, j, strict=False) -> bool:
-    nxt = [t.form for t in tokens[j: j + 2]]
-    prv = [t.form for t in tokens[max(0, i - 2): i]]
-    if any(f in _CO_CONTEXT_AFTER for f in nxt) or any(f in _CO_CONTEXT_BEFORE for f in prv):
-        return True
-    if strict:
+def _in_spans(u: Unit, spans) -> bool:
+    return any(a <= u.start < b for a, b in spans)
+
+
+# ---------------------------------------------------------------------------------------
+# companies
+
+# Endings that make a proper noun a company name. The first set also makes a Latin-script
+# prefix a company (SK바이오팜, LS전선 style); the second needs a Hangul proper noun before it
+# (IT산업, B2B솔루션, AI반도체 are not companies).
+_STRONG_SUFFIX = (
+    "전자", "텔레콤", "그룹", "증권", "은행", "홀딩스", "지주", "건설", "제약", "바이오", "벤처스",
+    "엔터테인먼트", "생명", "화재", "손해보험", "손보", "캐피탈", "캐피털", "자산운용", "중공업",
+    "케미칼", "모터스", "자동차", "물산", "제철", "이노텍", "인베스트먼트", "파트너스", "게임즈",
+    "엔터", "모빌리티", "로보틱스", "헬스케어", "파이낸셜", "금융지주", "저축은행", "해운", "항공",
+    "조선해양", "네트웍스", "코퍼레이션", "컴퍼니", "테크놀로지스", "테크놀로지", "랩스", "스튜디오",
+    "미디어", "글로벌", "코리아", "재팬", "차이나", "인터내셔널", "주식회사", "㈜",
+)
+_WEAK_SUFFIX = (
+    "화학", "에너지", "반도체", "디스플레이", "통신", "유통", "식품", "철강", "소프트", "테크",
+    "솔루션", "페이", "뱅크", "리츠", "상사", "제지", "약품", "제과", "푸드", "시스템즈",
+    "쇼핑", "백화점", "마트", "카드", "건설", "산업", "정밀", "전기", "가스", "석유", "시멘트",
+    "렌탈", "해상", "물류", "택배", "운용", "투자", "캐스트", "웍스", "소프트웨어",
+)
+# After X: X is a company (unknown ones need this or a suffix)
+_CO_NEXT = frozenset({
+    "관계자", "주가", "주식", "지분", "계열사", "자회사", "매출", "영업이익", "순이익", "주주",
+    "이사회", "노조", "경영권", "시가총액", "주주총회", "실적", "본사", "사옥", "임직원", "직원",
+    "창업자", "창업주", "대변인", "최대주주", "인수", "상장", "공시",
+})
+# Before X: X is a company
+_CO_PREV_END = ("자회사", "계열사", "모회사", "경쟁사", "협력사", "업체", "기업", "회사", "운영사",
+                "제조사", "스타트업", "지주사", "손자회사", "법인", "대기업", "빅테크")
+# Words ending so are organisations or places, not companies (서울시, 국토교통부, 민주당, ...)
+_NOT_CO_END = ("부", "처", "청", "원", "위원회", "위", "시", "도", "군", "구", "당", "경찰", "검찰",
+               "법원", "대학", "대학교", "학교", "병원", "협회", "연구소", "재단", "센터", "공단",
+               "조합", "연합회", "의회", "정부", "대사관", "국", "성", "주")
+_CO_LIST_JOINERS = frozenset({"와", "과", "및", "·", ",", "/", "-", "–", "나", "이나", "랑", "하고"})
+_GROUP_TAIL = ("그룹", "주식회사", "㈜", "측", "본사", "그룹사")
+
+
+def _suffix_company(u: Unit) -> bool:
+    """True when the unit reads as a company by its ending (카카오벤처스, 한미약품)."""
+    s = u.text
+    if len(s) < 3 or not u.noun:
         return False
-    # subject or topic of a clause next to another company, or a list of companies
-    return any(t.tag in ("JKS", "JX", "JKO", "JC", "JKB", "JKG") for t in tokens[j: j + 1])
+    for suf in _STRONG_SUFFIX + _WEAK_SUFFIX:
+        if s.endswith(suf) and len(s) > len(suf):
+            prefix = s[: -len(suf)]
+            latin = bool(re.match(r"^[A-Za-z0-9&]+$", prefix))
+            if latin:
+                return suf in _STRONG_SUFFIX and len(prefix) >= 2
+            if not _HANGUL_ONLY.match(prefix):
+                return False
+            # the prefix must be a name (NNP) or a known company, not a common noun
+            if load().company(prefix):
+                return True
+            return u.tags[0] == "NNP" and len(prefix) >= 2 and key(prefix) not in load().not_companies
+    return False
 
 
-def _roles():
-    return load().roles
+@lru_cache(maxsize=1)
+def _alias_index():
+    """Return {key(alias): {canonical names listing it}}: which companies a short name may mean."""
+    idx: dict[str, set] = {}
+    for e in load().company_list:
+        for a in e.aliases:
+            idx.setdefault(key(a), set()).add(e.name)
+    return idx
 
 
-_PERSON_ROLES_EXTRA = {"씨", "GIO", "CEO", "CFO", "CTO", "COO", "의장", "창업자", "대표", "공동대표"}
+def _latin_ok(surface: str, entry) -> bool:
+    """Latin names match only as written in the dictionary, case included (KT, Arm; not arm)."""
+    names = (entry.name, *entry.aliases)
+    compact = surface.replace(" ", "")
+    return any(n.replace(" ", "") == compact for n in names) or surface.isupper() and len(surface) > 4
+
+
+def _ambiguous(u_text: str, tags: tuple) -> bool:
+    """True when a dictionary hit may be an ordinary word (라인, 다음, 아마존 rainforest, Arm)."""
+    if all(t == "SL" for t in tags):
+        return len(u_text) <= 4 and not u_text.isupper()
+    if len(u_text) < 2 or u_text in analyse.common_names():
+        return True
+    return "NNP" not in tags  # Kiwi read it as a common noun here
+
+
+def _company_context(us: list[Unit], i: int, found: set) -> bool:
+    """True when unit i stands where a company stands (관계자, 자회사 X, a list of companies)."""
+    j = _next_noun(us, i, skip_particles=True)
+    if j is not None and (us[j].text in _CO_NEXT or us[j].forms[0] in _CO_NEXT):
+        return True
+    p = _prev_noun(us, i)
+    if p is not None and us[p].text.endswith(_CO_PREV_END):
+        return True
+    # listed with a company: 네이버와 라인, 구글·아마존·애플
+    for k in (i - 2, i + 2):
+        if 0 <= k < len(us) and us[k].noun and key(us[k].text) in found:
+            mid = us[min(i, k) + 1]
+            if mid.text in _CO_LIST_JOINERS:
+                return True
+    # a title after it: 애플 CEO, 쿠팡 대표
+    if j is not None and us[j].space_before and _role_of(us[j].text) and us[j].text != "씨":
+        return True
+    # Latin spelling in parentheses: 라인(LINE)
+    if i + 2 < len(us) and us[i + 1].text == "(" and us[i + 2].tags[0] == "SL":
+        e = load().company(us[i + 2].text)
+        if e and e is load().company(us[i].text):
+            return True
+    return False
+
+
+def _next_noun(us, i, skip_particles=False):
+    j = i + 1
+    if skip_particles:
+        while j < len(us) and not us[j].noun and us[j].tags[0].startswith("J") and not us[j].space_before:
+            j += 1
+    return j if j < len(us) and us[j].noun else None
+
+
+def _prev_noun(us, i):
+    p = i - 1
+    return p if p >= 0 and us[p].noun and us[i].space_before else None
+
+
+def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=None) -> list[Company]:
+    """Return companies in the tokens, by canonical name, most mentioned first."""
+    d = load()
+    us = units(tokens, text)
+    skip = _byline_spans(text)
+    if people_names is None:
+        people_names = {p.name for p in _people(us, text, ())}
+    person_keys = {key(n) for n in people_names}
+    exclude = {key(x) for x in exclude}
+    hits = []  # (unit index, canonical, surface, kind, sure)
+    i = 0
+    n = len(us)
+    while i < n:
+        u = us[i]
+        if not u.noun or _in_spans(u, skip):
+            i += 1
+            continue
+        match = None
+        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary
+        for span in (3, 2, 1):
+            if i + span > n or not all(us[k].noun and (k == i or us[k].space_before) for k in range(i, i + span)):
+                continue
+            if span > 1 and any(us[k].text.count(" ") or len(us[k].tags) > 2 for k in range(i, i + span)):
+                continue
+            surface = " ".join(us[k].text for k in range(i, i + span))
+            e = d.company(surface)
+            if e and not (all(t == "SL" for k in range(i, i + span) for t in us[k].tags) and not _latin_ok(surface, e)):
+                if span > 1 and not _HANGUL.search(surface) and key(surface) not in {key(x) for x in (e.name, *e.aliases)}:
+                    continue
+                match = (span, e, surface)
+                break
+        if match:
+            span, e, surface = match
+            tags = tuple(t for k in range(i, i + span) for t in us[k].tags)
+            sure = span > 1 or not _ambiguous(surface, tags)
+            hits.append((i, e.name, surface, e.kind, sure))
+            i += span
+            continue
+        # a dictionary company plus a tail that keeps it the same company: 소프트뱅크그룹, 네이버측
+        for tail in _GROUP_TAIL:
+            if u.text.endswith(tail) and len(u.text) > len(tail):
+                e = d.company(u.text[: -len(tail)])
+                if e:
+                    hits.append((i, e.name, u.text, e.kind, True))
+                    break
+        else:
+            if _unknown_company(us, i, person_keys):
+                hits.append((i, u.text, u.text, "company", True))
+        i += 1
+    found_sure = {key(c) for _, c, _, _, sure in hits if sure}
+    found_sure |= {key(s) for _, _, s, _, sure in hits if sure}
+    counts: Counter = Counter()
+    seen_as: dict[str, list] = {}
+    kinds: dict[str, str] = {}
+    first: dict[str, int] = {}
+    # "one sense per article": an ambiguous name counts when one of its mentions is sure
+    confirmed = {c for _, c, _, _, sure in hits if sure}
+    for i, canon, surface, kind, sure in hits:
+        if not sure and canon not in confirmed:
+            if _company_context(us, i, found_sure):
+                confirmed.add(canon)
+    for i, canon, surface, kind, sure in hits:
+        if canon not in confirmed:
+            continue
+        k = key(canon)
+        if k in exclude or key(surface) in exclude or k in person_keys or key(surface) in person_keys:
+            continue
+        if key(surface) in d.not_companies and not sure:
+            continue
+        counts[canon] += 1
+        kinds[canon] = kind
+        first.setdefault(canon, i)
+        seen_as.setdefault(canon, [])
+        if surface not in seen_as[canon]:
+            seen_as[canon].append(surface)
+    # a short name listed as an alias of another company found here means that company
+    # (야후 next to 야후재팬, 라인 next to 라인야후)
+    idx = _alias_index()
+    for canon in list(counts):
+        owners = [o for o in idx.get(key(canon), ()) if o != canon and o in counts]
+        if len(owners) == 1:
+            o = owners[0]
+            counts[o] += counts.pop(canon)
+            for s in seen_as.pop(canon):
+                if s not in seen_as[o]:
+                    seen_as[o].append(s)
+            first[o] = min(first[o], first.pop(canon))
+    out = [Company(c, counts[c], tuple(seen_as[c]), kinds.get(c, "company")) for c in counts]
+    out.sort(key=lambda c: (-c.count, first[c.name]))
+    return out
+
+
+def _unknown_company(us, i, person_keys) -> bool:
+    """True when unit i is a company the dictionary lacks, by its ending or its context."""
+    d = load()
+    u = us[i]
+    k = key(u.text)
+    if k in d.not_companies or k in person_keys or d.outlet_name(u.text) or u.text in _roles():
+        return False
+    if not (_HANGUL.search(u.text) or _LATIN.match(u.text)) or " " in u.text:
+        return False
+    if _looks_like_name(u) and _role_follows(us, i):
+        return False
+    if _HANGUL.search(u.text) and u.text.endswith(_NOT_CO_END) and not _suffix_company(u):
+        return False
+    if _suffix_company(u):
+        return True
+    if not u.proper or len(u.text) < 2:
+        return False
+    if _LATIN.match(u.text) and (len(u.text) < 2 or u.text.lower() == u.text):
+        return False
+    j = _next_noun(us, i, skip_particles=True)
+    if j is not None and us[j].space_before and us[j].text in _CO_NEXT:
+        return not _looks_like_name(u)
+    p = _prev_noun(us, i)
+    if p is not None and us[p].text.endswith(_CO_PREV_END[:5]) and not _looks_like_name(u):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# people
+
+_COMPOUND_SURNAMES = frozenset({"남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방", "어금", "망절"})
+_FALLBACK_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함"
+    "변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부")
+# Titles that confirm a person even when roles.tsv lacks them
+_PERSON_ROLES_EXTRA = frozenset({
+    "씨", "GIO", "CEO", "CFO", "CTO", "COO", "CSO", "CIO", "CMO", "CDO", "의장", "창업자", "창업주",
+    "대표", "공동대표", "대표이사", "회장", "부회장", "사장", "부사장", "전무", "상무", "이사", "본부장",
+    "사외이사", "총수", "명예회장", "행장", "은행장", "총재", "부총재", "대통령", "총리", "장관",
+    "차관", "의원", "위원장", "교수", "연구원", "변호사", "판사", "검사", "박사", "원장", "총장",
+    "시장", "지사", "도지사", "군수", "구청장", "청장", "감독", "선수", "작가", "회계사", "센터장",
+    "팀장", "실장", "국장", "처장", "대변인", "비서실장", "대표직무대행", "고문", "부장", "책임자",
+    "최고경영자", "최고재무책임자", "최고기술책임자", "주석", "국왕", "여사", "전 회장", "의원장",
+})
+_NOT_PERSON_ROLE_KINDS = frozenset({"reporter", "media", "press"})
+_REPORTER_ROLES = frozenset({"기자", "특파원", "통신원", "앵커", "편집위원", "논설위원", "PD", "리포터"})
+_ROLE_PREFIX = frozenset({"전", "현", "신임", "前", "現", "초대", "당시", "공동", "수석", "부"})
+# Titles that are also ordinary words at the end of a compound (부동산시장, 회계감사, 신입사원)
+_WEAK_ROLE_TAILS = frozenset({"시장", "감사", "대사", "이사회", "직원", "사원", "임원", "위원", "대리",
+                              "의사", "파트너", "오너", "선수", "배우", "가수", "코치", "작가", "사장",
+                              "이사", "검사", "소장", "차장", "과장", "부장", "실장", "국장", "주석", "씨"})
+_FOREIGN_SYLLABLES = frozenset("드크스트프브즈츠르므흐퍼커터쿡슨튼턴버저셀렌린론든던벳엘멜넬켈")
+_ALIAS_LABEL = re.compile(r"^(?:[가-힣]{1,4}명|본명|영문명|예명|필명|아명|구명|옛 이름|개명 전 이름)\s*:?\s*")
+_ALIAS_STOP = re.compile(r"^(?:\d+|\d+세|사진|왼쪽|오른쪽|가운데|앞줄|뒷줄|좌|우|중앙|전|현|당시.*|[가-힣]{1,3}대 ?[가-힣]*)$")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset:
+    """Return the person titles: roles.tsv (minus reporter kinds) plus the built-in ones."""
+    d = load()
+    rs = {r for r, kind in d.roles.items() if kind not in _NOT_PERSON_ROLE_KINDS and r not in _REPORTER_ROLES}
+    return frozenset(rs | _PERSON_ROLES_EXTRA)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    return load().surnames or _FALLBACK_SURNAMES
+
+
+def _role_of(text: str) -> str | None:
+    """Return the title a unit is or ends with (공동대표, 글로벌투자책임자 -> 책임자), else None."""
+    roles = _roles()
+    if text in roles or text.upper() in roles:
+        return text
+    for n in range(len(text) - 1, 1, -1):
+        tail = text[-n:]
+        if tail in roles and tail not in _WEAK_ROLE_TAILS and not text[:-n].isdigit():
+            return text
+    return None
+
+
+def _korean_name(s: str) -> bool:
+    """True when s reads as a Korean name: a surname and a one- or two-syllable given name."""
+    if not _HANGUL_ONLY.match(s) or not 2 <= len(s) <= 4:
+        return False
+    if any(c in _FOREIGN_SYLLABLES for c in s[1:]):
+        return False  # 도널드, 마크, 젠슨: syllables Korean given names do not use
+    sn = _surnames()
+    if len(s) >= 3 and (s[:2] in _COMPOUND_SURNAMES or s[:2] in sn):
+        return True
+    return s[0] in sn and len(s) <= 3
+
+
+def _looks_like_name(u: Unit) -> bool:
+    d = load()
+    if not _korean_name(u.text) or "NNP" not in u.tags:
+        return False
+    if len(u.tags) == 1 and u.tags[0] != "NNP":
+        return False
+    k = key(u.text)
+    return not (d.company(u.text) or k in d.not_companies or d.outlet_name(u.text) or _role_of(u.text))
+
+
+def _role_follows(us, i) -> bool:
+    return bool(_read_roles(us, i + 1)[0])
+
+
+def _read_roles(us, j):
+    """Return (roles, affiliation, aliases, end) for the units after a name, starting at j."""
+    d = load()
+    n = len(us)
+    aliases: list[str] = []
+    # 손정의(孫正義·일본명 손 마사요시) 회장
+    if j < n and us[j].text == "(" and not us[j].space_before:
+        close = next((q for q in range(j, min(n, j + 16)) if us[q].text == ")"), None)
+        if close is None:
+            return [], None, [], j
+        inner = [us[q] for q in range(j + 1, close)]
+        got_inner = [x.text for x in inner if x.noun and _role_of(x.text)]
+        aliases = _paren_aliases(inner)
+        j = close + 1
+        if got_inner and not (j < n and us[j].noun and _role_of(us[j].text)):
+            return got_inner, None, aliases, j
+    got: list[str] = []
+    aff = None
+    k = j
+    affs = 0
+    while k < n and k < j + 7:
+        u = us[k]
+        if not u.noun:
+            if got or u.text not in ("(",):
+                break
+            close = next((q for q in range(k, min(n, k + 8)) if us[q].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if got and not u.space_before and not u.noun:
+            break
+        r = _role_of(u.text)
+        if r:
+            got.append(r)
+            k += 1
+            continue
+        if u.text in _ROLE_PREFIX and k + 1 < n and us[k + 1].noun and _role_of(us[k + 1].text):
+            k += 1
+            continue
+        if got or affs >= 3 or u.text in _REPORTER_ROLES or u.text.endswith(tuple(_REPORTER_ROLES)):
+            break
+        # affiliation: a company, an outlet, a proper noun or an organisation part (IM부문)
+        e = d.company(u.text)
+        if affs == 0:
+            if not (e or u.proper or d.outlet_name(u.text) or key(u.text) in d.not_companies):
+                break
+            aff = e.name if e else u.text
+        elif not u.noun:
+            break
+        affs += 1
+        k += 1
+    if not got:
+        return [], None, aliases, j
+    # a name followed by a reporter title is a byline, whatever came between
+    if k < n and us[k].noun and us[k].text in _REPORTER_ROLES:
+        return [], None, aliases, j
+    return got, aff, aliases, k
+
+
+def _paren_aliases(inner: list[Unit]) -> list[str]:
+    """Return the other names written in a name's parentheses: 孫正義, 일본명 손 마사요시."""
+    text = ""
+    prev_end = None
+    for u in inner:
+        if prev_end is not None and u.start > prev_end:
+            text += " "
+        text += u.text
+        prev_end = u.end
+    out = []
+    for part in re.split(r"[·,;/]|ㆍ", text):
+        part = part.strip()
+        labelled = bool(_ALIAS_LABEL.match(part))
+        part = _ALIAS_LABEL.sub("", part).strip()
+        if not part or _ALIAS_STOP.match(part) or _role_of(part) or load().company(part):
+            continue
+        if labelled or re.match(r"^[\u4e00-\u9fff]{2,4}$", part) or re.match(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$", part):
+            out.append(part)
+        elif _HANGUL_ONLY.match(part.replace(" ", "")) and " " in part:
+            out.append(part)
+    return out
+
+
+def _unknown_word(u: Unit) -> bool:
+    """True when a unit is a one-token Hangul proper noun that names nothing the dictionaries know."""
+    d = load()
+    return (u.space_before and u.noun and u.tags == ("NNP",) and bool(_HANGUL_ONLY.match(u.text))
+            and not (d.company(u.text) or key(u.text) in d.not_companies or d.outlet_name(u.text)
+                     or _role_of(u.text) or _suffix_company(u)))
+
+
+def _foreign_name(us, i) -> tuple[str, int] | None:
+    """Return (name, units used) for a Hangul foreign name of 1-3 words ending at unit i."""
+    d = load()
+
+    def ok(u, last):
+        if not u.noun or not _HANGUL_ONLY.match(u.text.replace(" ", "")) or len(u.text) > 8:
+            return False
+        k = key(u.text)
+        if d.company(u.text) or k in d.not_companies or d.outlet_name(u.text) or _role_of(u.text):
+            return False
+        if u.text in _ROLE_PREFIX:
+            return False
+        if not last and len(u.text) >= 3 and _korean_name(u.text):
+            return False  # 김철수 (비바리퍼블리카 대표): a Korean name, then an affiliation
+        return u.proper if last else len(u.tags) == 1
+    if not ok(us[i], True):
+        return None
+    parts = [us[i].text]
+    s = i
+    while s - 1 >= 0 and us[s].space_before and ok(us[s - 1], False) and len(parts) < 3:
+        # 팀 쿡, 젠슨 황, 마크 저커버그: a given name is a single unknown word, not a common noun
+        prev = us[s - 1]
+        if "NNG" in prev.tags and len(prev.text) >= 2:
+            break
+        parts.insert(0, prev.text)
+        s -= 1
+    return " ".join(parts), i - s + 1
+
+
+@dataclass
+class _P:
+    name: str
+    count: int
+    roles: list
+    aff: str | None
+    aliases: list
+    first: int
+
+
+def _repair_names(us: list[Unit]) -> list[Unit]:
+    """Return units with Korean names Kiwi split into pieces put back together.
+
+    Kiwi reads a rare name as ordinary morphemes (구현모 -> 구현/NNG 모/MM); when the pieces
+    make a whole word that reads as a name and a title follows, they become one NNP unit.
+    """
+    out = list(us)
+    i = 0
+    while i < len(out):
+        if not out[i].space_before:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and not out[j + 1].space_before and out[j + 1].tags[0][0] not in "JESV" \
+                and j - i < 2:
+            j += 1
+        if j > i:
+            pieces = out[i:j + 1]
+            name = "".join(p.text for p in pieces)
+            k = j + 1
+            while k < len(out) and not out[k].space_before and out[k].tags[0].startswith("J"):
+                k += 1
+            if (len(name) == 3 and _korean_name(name) and (k == len(out) or out[k].space_before)
+                    and k < len(out) and out[k].noun and _role_of(out[k].text)
+                    and not load().company(name) and key(name) not in load().not_companies):
+                out[i:j + 1] = [Unit(name, ("NNP",), (name,), pieces[0].start, pieces[-1].end, True, True)]
+        i += 1
+    return out
+
+
+def _people(us, text, reporters) -> list[_P]:
+    d = load()
+    us = _repair_names(us)
+    skip = _byline_spans(text)
+    rep = {r.replace(" ", "") for r in reporters}
+    rep |= {m.group(1) for m in _REPORTER.finditer(text or "")}
+    found: dict[str, _P] = {}
+    n = len(us)
+    # pass 1: names confirmed by a title or role right after them
+    consumed = -1  # units up to here were read as a name's affiliation or title
+    for i, u in enumerate(us):
+        if not u.noun or _in_spans(u, skip) or i <= consumed:
+            continue
+        name = None
+        if " " in u.text and u.proper and _HANGUL_ONLY.match(u.text.replace(" ", "")):
+            name = u.text  # Kiwi keeps some foreign names whole: 젠슨 황
+        elif _looks_like_name(u):
+            name = u.text
+            fn = _foreign_name(us, i)
+            if fn and fn[1] >= 2:
+                name = fn[0]  # 사티아 나델라: a given name before a name-like surname
+        roles, aff, aliases, end = _read_roles(us, i + 1)
+        if name and i + 2 < n and " " not in name and _unknown_word(us[i + 1]):
+            # 사티아 나델라 마이크로소프트 CEO: two unknown words, an affiliation, a title
+            r2 = _read_roles(us, i + 2)
+            if r2[0] and r2[1]:
+                name = name + " " + us[i + 1].text
+                roles, aff, aliases, end = r2
+        if not roles:
+            continue
+        # the first word of a longer foreign name: 도널드 (트럼프 대통령)
+        if i + 1 < n and us[i + 1].space_before:
+            fn = _foreign_name(us, i + 1)
+            if fn and fn[1] >= 2 and _read_roles(us, i + 2)[0]:
+                continue
+        if name is None:
+            fn = _foreign_name(us, i)
+            if not fn or fn[1] < 2 and not (u.proper and len(u.text) >= 2 and not _suffix_company(u)):
+                continue
+            name = fn[0]
+            if fn[1] == 1 and _korean_name(name) is False and len(name) < 2:
+                continue
+        if name.replace(" ", "") in rep or roles == ["씨"] and aff:
+            continue
+        consumed = end - 1
+        p = found.get(name)
+        if p is None:
+            p = found[name] = _P(name, 0, [], None, [], u.start)
+        for r in roles:
+            if r not in p.roles:
+                p.roles.append(r)
+        if aff and not p.aff:
+            p.aff = aff
+        for a in aliases:
+            if a not in p.aliases and a != name:
+                p.aliases.append(a)
+    if not found:
+        return []
+    # a one-word foreign name met with its first name earlier: 트럼프 -> 도널드 트럼프
+    for name in list(found):
+        if " " not in name and len(name) >= 2:
+            longer = [m for m in found if m != name and m.endswith(" " + name)]
+            if len(longer) == 1:
+                p, q = found.pop(name), found[longer[0]]
+                q.roles += [r for r in p.roles if r not in q.roles]
+                q.aff = q.aff or p.aff
+                q.first = min(q.first, p.first)
+    return _count_mentions(list(found.values()), text, skip)
+
+
+_PARTICLE = ("은", "는", "이", "가", "의", "와", "과", "도", "을", "를", "에", "에게", "께", "께서", "씨", "측",
+             "로", "으로", "만", "까지", "부터", "이나", "나", "이라", "라", "이며", "처럼", "보다", "한테",
+             "이다", "였", "이었", "님", "조차", "마저", "에서", "이고", "고", "랑", "이랑", "하고", "에겐", "로서")
+_AFTER_NAME = "(?=$|[^가-힣]|(?:" + "|".join(sorted(_PARTICLE, key=len, reverse=True)) + "){1,2}(?:$|[^가-힣]))"
+
+
+def _count_mentions(ps: list[_P], text: str, skip) -> list[_P]:
+    """Count each person's mentions in the text: full names, then short references.
+
+    Counting on the text, not on tokens, because Kiwi may read a repeated foreign surname
+    as ordinary words (나델라 -> 나/NP 델/VV 라/EC).
+    """
+    taken: list[tuple[int, int]] = list(skip)
+
+    def free(a, b):
+        return not any(a < y and x < b for x, y in taken)
+
+    for p in sorted(ps, key=lambda p: -len(p.name)):
+        pat = r"(?<![가-힣])" + r"\s+".join(map(re.escape, p.name.split())) + _AFTER_NAME
+        for m in re.finditer(pat, text):
+            if free(*m.span()):
+                taken.append(m.span())
+                p.count += 1
+    # short references: 손 회장, 이 GIO, 쿡 CEO -> the person met before with that surname
+    heads: dict[str, list] = {}
+    for p in ps:
+        if " " in p.name:
+            heads.setdefault(p.name.split()[-1], []).append(p)
+        else:
+            sn = p.name[:2] if len(p.name) >= 3 and (p.name[:2] in _COMPOUND_SURNAMES
+                                                     or p.name[:2] in _surnames()) else p.name[0]
+            heads.setdefault(sn, []).append(p)
+    if heads:
+        roles = sorted((r for r in _roles() if r != "씨"), key=len, reverse=True)
+        pat = (r"(?<![가-힣])(" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r") ?"
+               r"(?:전 |현 |前 )?(" + "|".join(map(re.escape, roles)) + r")" + _AFTER_NAME)
+        for m in re.finditer(pat, text):
+            if not free(*m.span()):
+                continue
+            cands = heads[m.group(1)]
+            same = [c for c in cands if m.group(2) in c.roles] or cands
+            before = [c for c in same if c.first < m.start()]
+            if not before:
+                continue
+            taken.append(m.span())
+            max(before, key=lambda c: c.first).count += 1
+    return [p for p in ps if p.count and not load().company(p.name)]
 
 
 def people(tokens, text: str, reporters=()) -> list[Person]:
     """Return people named with a role nearby, with short references resolved to full names."""
-    d = load()
-    roles = set(_roles()) | _PERSON_ROLES_EXTRA
-    surnames = d.surnames or frozenset("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부")
-    rep = set(reporters)
-    found: dict[str, dict] = {}
-    order: list[str] = []
-    n = len(tokens)
-
-    def role_after(j):
-        """Return (roles, affiliation) in the few tokens after a name."""
-        got, aff = [], None
-        k = j
-        while k < n and k < j + 6:
-            t = tokens[k]
-            if t.form in roles or t.form.upper() in roles:
-                got.append(t.form)
-                k += 1
-                continue
-            merged = t.form
-            if k + 1 < n and tokens[k + 1].start == t.start + t.len and merged + tokens[k + 1].form in roles:
-                got.append(merged + tokens[k + 1].form)
-                k += 2
-                continue
-            if got:
-                break
-            if t.tag in ("NNP", "SL", "NNG") and aff is None and k < j + 3:
-                entry = d.company(t.form)
-                if entry or t.tag in ("NNP", "SL"):
-                    aff = entry.name if entry else t.form
-                    k += 1
-                    continue
-            if t.tag in ("SSO",):  # 손정의(孫正義·일본명 손 마사요시) 회장
-                close = next((q for q in range(k, min(n, k + 12)) if tokens[q].tag == "SSC"), None)
-                if close is not None:
-                    k = close + 1
-                    continue
-            break
-        return got, (aff if got else None)
-
-    for i, t in enumerate(tokens):
-        if t.tag != "NNP" or not _HANGUL_NAME.match(t.form) or t.form[0] not in surnames:
-            continue
-        if t.form in rep or d.company(t.form) or key(t.form) in d.not_companies or d.outlet_name(t.form):
-            continue
-        got, aff = role_after(i + 1)
-        if not got and t.form not in found:
-            continue
-        p = found.setdefault(t.form, {"count": 0, "roles": [], "aff": None, "aliases": []})
-        if t.form not in order:
-            order.append(t.form)
-        p["count"] += 1
-        for r in got:
-            if r not in p["roles"]:
-                p["roles"].append(r)
-        if aff and not p["aff"]:
-            p["aff"] = aff
-        # alternative names in parentheses: 손정의(孫正義·일본명 손 마사요시)
-        if i + 1 < n and tokens[i + 1].tag == "SSO":
-            for q in range(i + 2, min(n, i + 12)):
-                if tokens[q].tag == "SSC":
-                    break
-                if tokens[q].tag in ("NNP", "SH") and tokens[q].form != t.form:
-                    if tokens[q].form not in p["aliases"]:
-                        p["aliases"].append(tokens[q].form)
-    # short references: 손 회장, 박 사장, 이 GIO -> the full name with that surname and a role
-    for i, t in enumerate(tokens[:-1]):
-        if len(t.form) != 1 or t.form not in surnames:
-            continue
-        nxt = tokens[i + 1]
-        if nxt.form not in roles and nxt.form.upper() not in roles:
-            continue
-        cands = [name for name in order if name[0] == t.form]
-        if len(cands) == 1:
-            found[cands[0]]["count"] += 1
-    out = [Person(name, found[name]["count"], tuple(found[name]["roles"]), found[name]["aff"],
-                  tuple(found[name]["aliases"])) for name in order]
-    out.sort(key=lambda p: -p.count)
-    return out
+    ps = _people(units(tokens, text), text, reporters)
+    ps.sort(key=lambda p: (-p.count, p.first))
+    return [Person(p.name, p.count, tuple(p.roles), p.aff, tuple(p.aliases)) for p in ps]
