@@ -145,3 +145,14 @@ def test_clean_html_never_raises_and_keeps_only_visible_words(parts):
 @given(st.text(max_size=300))
 def test_clean_html_on_arbitrary_text(text):
     clean_html(text)
+
+
+def test_euc_kr_table_layout_without_metadata_tags():
+    dec, c = clean_page((PAGES / "generic_euckr.html").read_bytes())
+    assert dec.encoding == "euc-kr" and dec.format == "html"
+    assert c.title == "항만 자동화 속도낸다"  # the `가상타임즈 ::` prefix of <title> removed
+    assert (c.published, c.updated) == ("2023-03-15T10:20:33+09:00", "2023-03-15T11:02:10+09:00")
+    assert c.reporters == ("나은비",) and c.outlet == "가상타임즈"
+    assert c.body.startswith("부산항 신항에") and c.body.endswith("내다봤다.")
+    for s in ("많이 본 기사", "로그인", "eunbi@", "무단전재"):
+        assert s not in c.body

@@ -81,6 +81,7 @@ def test_outlet_from_source_url_domain():
     ("예산안 656조원 편성 | 가상일보", "예산안 656조원 편성"),
     ("[단독] 예산안 656조원 편성", "[단독] 예산안 656조원 편성"),
     ("A-B 합병 - 찬반 논쟁", "A-B 합병 - 찬반 논쟁"),
+    ("가상타임즈 :: 항만 자동화 속도낸다", "항만 자동화 속도낸다"),
 ])
 def test_title_without_site_suffix(title, clean):
     assert M.strip_title(title) == clean

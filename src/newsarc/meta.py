@@ -160,10 +160,15 @@ def strip_title(title: str | None, site: str | None = None) -> str | None:
         return None
     t = " ".join(title.split())
     m = P.SITE_SUFFIX.search(t)
-    if m:
-        tail = m.group(0).strip(" -|:–—")
-        d = load()
-        if d.outlet_name(tail) or (site and key(tail) == key(site)) or re.search(
-                r"(뉴스|일보|신문|경제|닷컴|미디어|방송|타임스|포스트|News|news|TV|tv|코리아)$", tail):
-            t = t[: m.start()].strip()
+    if m and _site_like(m.group(0).strip(" -|:–—"), site):
+        t = t[: m.start()].strip()
+    m = P.SITE_PREFIX.match(t)
+    if m and _site_like(m.group(1).strip(), site) and len(t) - m.end() >= 8:
+        t = t[m.end():].strip()
     return t or None
+
+
+def _site_like(name: str, site: str | None) -> bool:
+    """Return True when a title's prefix or suffix names the site (an outlet, a portal)."""
+    return bool(load().outlet_name(name) or (site and key(name) == key(site)) or P.PORTALS.match(name) or re.search(
+        r"(뉴스|일보|신문|경제|닷컴|미디어|방송|타임스|타임즈|포스트|News|news|TV|tv|코리아)$", name))

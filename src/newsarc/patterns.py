@@ -96,6 +96,7 @@ CAPTION = re.compile(
 SENTENCE_END = re.compile(r"(?:다|요|죠|까|니다|음|함|임|됨)\s*[.!?…]*\s*[\"”’'」』)\]]*\s*(?:\[[^\]]{2,30}\])?\s*$|[.!?。]\s*[\"”’'」』)]*\s*$")
 SENTENCE_INSIDE = re.compile(r"(?:다|요)\.\s")
 BOARD_PREFIX = re.compile(r"^(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|속보|핫이슈)\s+(?=\S)")
+SITE_PREFIX = re.compile(r"^([^-|:–—]{2,30}?)\s*(?:::|[|:–—]|\s-)\s+")
 SITE_SUFFIX = re.compile(r"\s+(?:[-|:–—]|::)\s+[^-|:–—]{2,30}$")
 HANGUL = re.compile(rf"[{H}]")
 # Portals and aggregators: their name is not the outlet of the article they show.
