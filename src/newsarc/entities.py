@@ -425,6 +425,9 @@ def _read_roles(us, j):
     affs = 0
     while k < n and k < j + 7:
         u = us[k]
+        if u.text in _ROLE_PREFIX and k + 1 < n and us[k + 1].noun and _role_of(us[k + 1].text):
+            k += 1  # 전 대표, 신임 사장
+            continue
         if not u.noun:
             if got or u.text not in ("(",):
                 break
