@@ -8,7 +8,7 @@ paragraphs with varied titles, dates, outlets and company mentions, then measure
   (a) Kiwi alone tokenizing the same cleaned bodies with the same number of cores,
   (b) `newsarc ingest --jobs N` of the corpus into a fresh archive (and --jobs 1 on a sample),
   (c) a second `newsarc ingest` of the unchanged corpus.
-Peak RSS is the largest resident set of the ingest process tree, sampled every 50 ms.
+Peak RSS is the largest memory of the ingest process tree (sum of Pss: pages shared by the\nforked workers count once), sampled every 50 ms.
 The last line is machine-readable:
   ingest_vs_kiwi R jobs2_vs_jobs1 R peak_rss_mib N rerun_s S pages_per_s N
 """
@@ -121,6 +121,8 @@ def run_ingest(folder: Path, db: Path, jobs: int) -> tuple[float, float]:
 
 
 def tree_rss_mib(pid: int) -> float:
+    """Return the memory of a process and its children in MiB: the sum of their proportional set
+    sizes (Pss), so pages the forked workers share with the parent (Kiwi's model) count once."""
     total = 0
     pids = [pid]
     try:
@@ -129,8 +131,8 @@ def tree_rss_mib(pid: int) -> float:
         pass
     for q in pids:
         try:
-            for line in Path(f"/proc/{q}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{q}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             pass

@@ -101,50 +101,37 @@ def prepare(task):
         return path, "skipped", f"could not process ({type(e).__name__}: {e})"
 
 
+def analyse_task(task):
+    """Worker: read, clean and analyse one file; return (path, kind, payload)."""
+    from .pipeline import analyse_cleaned, build_article
+
+    path, kind, payload = prepare(task)
+    if kind != "page":
+        return path, kind, payload
+    sha, dec, cleaned, size, mtime = payload
+    try:
+        an = analyse_cleaned(cleaned)
+    except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
+        return path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
+    return path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
+
+
 def analysed(tasks, jobs: int):
-    """Yield (path, kind, payload) per task in order; pages come back as (Article, size, mtime).
+    """Yield (path, kind, payload) per task, in task order; pages come as (Article, size, mtime).
 
-    Reading and cleaning run on this thread; Kiwi analyses on `jobs` threads of its own
-    (jobs == 1: on this thread too), so the analyser, the one real cost, keeps every core busy."""
-    from collections import deque
-
+    With jobs > 1 the work runs in forked worker processes: Kiwi is loaded and warmed here
+    first, so the workers share its model pages instead of each loading its own. Cleaning and
+    entity rules are Python, so processes (not Kiwi's threads) are what keeps every core busy."""
     from . import analyse
-    from .pipeline import analyse_cleaned, analysis_text, build_article
 
-    kiwi = analyse.kiwi()
-    if jobs == 1:
-        for task in tasks:
-            path, kind, payload = prepare(task)
-            if kind == "page":
-                sha, dec, cleaned, size, mtime = payload
-                an = analyse_cleaned(cleaned)
-                payload = (build_article(path, sha, cleaned, dec, an), size, mtime)
-            yield path, kind, payload
+    if jobs == 1 or len(tasks) < 2 * jobs or not hasattr(os, "fork"):
+        yield from map(analyse_task, tasks)
         return
-    pending: deque = deque()
-    ready: deque = deque()
+    import multiprocessing as mp
 
-    def texts():
-        for task in tasks:
-            item = prepare(task)
-            if item[1] == "page":
-                pending.append(item)
-                yield analysis_text(item[2][2])[0]
-            else:
-                ready.append(item)
-
-    for tokens in kiwi.tokenize(texts()):
-        while ready:
-            yield ready.popleft()
-        path, _, (sha, dec, cleaned, size, mtime) = pending.popleft()
-        try:
-            an = analyse_cleaned(cleaned, tokens)
-        except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
-            yield path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
-            continue
-        yield path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
-    while ready:
-        yield ready.popleft()
+    analyse.tokenize("워밍업 문장입니다.")  # load the model before forking
+    with mp.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(analyse_task, tasks, chunksize=8)
 
 
 def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -158,7 +145,7 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
 
     summary = Summary()
     jobs = jobs or os.cpu_count() or 1
-    analyse.configure(jobs)
+    analyse.configure(1)  # one Kiwi thread per process; parallel work runs in processes
     files = iter_files(paths)
     if on_total:
         on_total(len(files))
