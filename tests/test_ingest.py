@@ -1,0 +1,52 @@
+"""Parallel ingest gives the same archive as serial ingest; unchanged re-runs touch nothing."""
+import json
+import sqlite3
+
+from conftest import SEEDS, run
+
+BAD = SEEDS.parent / "tests" / "bad_inputs"
+
+
+def _content(db):
+    c = sqlite3.connect(db)
+    out = {
+        "articles": c.execute("SELECT id, fingerprint, title, subtitle, published, updated, reporters, outlet, "
+                              "url, body FROM articles ORDER BY id").fetchall(),
+        "sources": c.execute("SELECT path, article_id, sha256 FROM sources ORDER BY path").fetchall(),
+        "entities": c.execute("SELECT id, type, name, kind, aliases FROM entities ORDER BY id").fetchall(),
+        "mentions": c.execute("SELECT * FROM mentions ORDER BY article_id, entity_id").fetchall(),
+        "search": c.execute("SELECT rowid, title, body FROM search ORDER BY rowid").fetchall(),
+    }
+    c.close()
+    return out
+
+
+def test_jobs_2_builds_exactly_the_archive_jobs_1_builds(tmp_path, kiwi):
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    r1 = run("ingest", "--jobs", "1", "--json", SEEDS, BAD, db=one)
+    r2 = run("ingest", "--jobs", "2", "--json", SEEDS, BAD, db=two)
+    assert r1.exit_code == r2.exit_code == 0
+    assert json.loads(r1.stdout) == json.loads(r2.stdout)
+    assert _content(one) == _content(two)
+
+
+def test_unchanged_rerun_reports_every_file_unchanged(tmp_path, kiwi):
+    db = tmp_path / "a.db"
+    run("ingest", "--jobs", "2", SEEDS, db=db)
+    r = run("ingest", "--jobs", "2", "--json", SEEDS, db=db)
+    out = json.loads(r.stdout)
+    assert out == {"added": 0, "updated": 0, "unchanged": 5, "duplicate": 0, "skipped": []}
+
+
+def test_touched_but_identical_file_stays_unchanged(tmp_path, kiwi):
+    import os
+    import shutil
+
+    folder = tmp_path / "p"
+    shutil.copytree(SEEDS, folder)
+    db = tmp_path / "a.db"
+    run("ingest", "--jobs", "1", folder, db=db)
+    f = next(folder.iterdir())
+    os.utime(f, (1, 1))  # new mtime, same bytes: hashed, not re-analysed
+    out = json.loads(run("ingest", "--jobs", "1", "--json", folder, db=db).stdout)
+    assert out["unchanged"] == 5 and out["updated"] == 0
