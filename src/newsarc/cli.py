@@ -230,7 +230,6 @@ def search(ctx, query, company, person, outlet, since, until, limit, as_json):
     for col in ("id", "published", "outlet", "title / snippet"):
         t.add_column(col, overflow="fold")
     for h in hits:
-        snip = marked(escape(h.snippet), [], "", "")
         snip = _rich_marked(h.snippet, h.spans)
         t.add_row(str(h.id), (h.published or "")[:16], h.outlet or "",
                   f"[bold]{escape(h.title or '')}[/bold]\n{snip}")
@@ -273,7 +272,6 @@ def show(ctx, article_id, as_json):
     """
     a = _get_article(ctx, article_id)
     if as_json:
-        a.pop("sources", None) if False else None
         _emit_json(a)
     else:
         _print_article(a)
