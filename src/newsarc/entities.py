@@ -17,6 +17,24 @@ from .dictionary import key, load
 from .models import Company, Person
 
 # ---------------------------------------------------------------------------------------
+# dictionary look-ups, memoised per process (the dictionaries are read once per process)
+
+_key = lru_cache(maxsize=1 << 16)(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _company(name: str):
+    """Return load().company(name)."""
+    return load().company(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _outlet_name(name: str):
+    """Return load().outlet_name(name)."""
+    return load().outlet_name(name)
+
+
+# ---------------------------------------------------------------------------------------
 # units
 
 _NOUN_TAGS = frozenset({"NNP", "NNG", "SL", "SH", "SN", "XR", "XSN", "NR"})
@@ -25,7 +43,7 @@ _HANGUL_ONLY = re.compile(r"^[가-힣]+$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.+\-]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     text: str  # surface as written (a noun run), or the form of a single other token
     tags: tuple
@@ -41,27 +59,67 @@ class Unit:
         return all(t in ("NNP", "SL", "SH") for t in self.tags)
 
 
+_TAG0: dict[str, str] = {}
+
+
+def _tag0(tag: str) -> str:
+    """Return a Kiwi tag without its sub-tag (VV-R -> VV), memoised per tag."""
+    t = _TAG0.get(tag)
+    if t is None:
+        t = _TAG0[tag] = tag.split("-")[0]
+    return t
+
+
 def units(tokens, text: str = "") -> list[Unit]:
     """Return the token stream grouped into units (see module docstring)."""
     out: list[Unit] = []
+    append = out.append
+    last = None  # out[-1]
     prev_end = None
+    text_len = len(text)
+    noun_tags = _NOUN_TAGS
     for t in tokens:
-        tag = t.tag.split("-")[0]
-        attached = prev_end is not None and t.start <= prev_end
-        surface = t.form
-        if tag in _NOUN_TAGS and text and len(text) >= t.start + t.len:
-            surface = text[t.start:t.start + t.len] or t.form  # as written: Naver, not naver
-        if tag in _NOUN_TAGS and out and attached and out[-1].noun and not (tag == "XSN" and t.form in ("들",)):
-            u = out[-1]
-            u.text += surface
-            u.tags += (tag,)
-            u.forms += (t.form,)
-            u.end = t.start + t.len
+        form = t.form
+        start = t.start
+        end = start + t.len
+        tag = _tag0(t.tag)
+        attached = prev_end is not None and start <= prev_end
+        if tag in noun_tags:
+            surface = (text[start:end] or form) if text and text_len >= end else form  # as written: Naver
+            if last is not None and attached and last.noun and not (tag == "XSN" and form == "들"):
+                last.text += surface
+                last.tags += (tag,)
+                last.forms += (form,)
+                last.end = end
+                prev_end = end if prev_end < end else prev_end
+                continue
+            noun = tag != "XSN"
         else:
-            noun = tag in _NOUN_TAGS and tag != "XSN" or tag == "NNB" and t.form == "씨"
-            out.append(Unit(surface, (tag,), (t.form,), t.start, t.start + t.len, noun, not attached))
-        prev_end = max(prev_end or 0, t.start + t.len)
+            surface = form
+            noun = tag == "NNB" and form == "씨"
+        last = Unit(surface, (tag,), (form,), start, end, noun, not attached)
+        append(last)
+        prev_end = end if prev_end is None or prev_end < end else prev_end
     return out
+
+
+# companies() and people() are called in turn on the same tokens: the units of the last
+# token list (a list holding the very same Token objects) and the people read from them are
+# kept for the next call. Only this module sees these units; units() always builds new ones.
+_last_units = None  # (tokens, copy of the token list, text, units)
+
+
+def _units_of(tokens, text: str) -> list[Unit]:
+    """Return units(tokens, text), reusing the last result for the same tokens and text."""
+    global _last_units
+    if type(tokens) is not list:
+        return units(tokens, text)
+    last = _last_units
+    if last is not None and last[0] is tokens and last[2] == text and last[1] == tokens:
+        return last[3]
+    us = units(tokens, text)
+    _last_units = (tokens, list(tokens), text, us)
+    return us
 
 
 # ---------------------------------------------------------------------------------------
@@ -119,33 +177,41 @@ _CO_LIST_JOINERS = frozenset({"와", "과", "및", "·", ",", "/", "-", "–", "
 _GROUP_TAIL = ("그룹", "주식회사", "㈜", "측", "본사", "그룹사")
 
 
+_LATIN_PREFIX = re.compile(r"^[A-Za-z0-9&]+$")
+_ALL_SUFFIXES = _STRONG_SUFFIX + _WEAK_SUFFIX
+
+
 def _suffix_company(u: Unit) -> bool:
     """True when the unit reads as a company by its ending (카카오벤처스, 한미약품)."""
-    s = u.text
-    if len(s) < 3 or not u.noun:
+    return _suffix_company_of(u.text, u.noun, u.tags[0])
+
+
+@lru_cache(maxsize=1 << 16)
+def _suffix_company_of(s: str, noun: bool, tag0: str) -> bool:
+    if len(s) < 3 or not noun:
         return False
-    for suf in _STRONG_SUFFIX + _WEAK_SUFFIX:
+    for suf in _ALL_SUFFIXES:
         if s.endswith(suf) and len(s) > len(suf):
             prefix = s[: -len(suf)]
-            latin = bool(re.match(r"^[A-Za-z0-9&]+$", prefix))
+            latin = bool(_LATIN_PREFIX.match(prefix))
             if latin:
                 return suf in _STRONG_SUFFIX and len(prefix) >= 2
             if not _HANGUL_ONLY.match(prefix):
                 return False
             # the prefix must be a name (NNP) or a known company, not a common noun
-            if load().company(prefix):
+            if _company(prefix):
                 return True
-            return u.tags[0] == "NNP" and len(prefix) >= 2 and key(prefix) not in load().not_companies
+            return tag0 == "NNP" and len(prefix) >= 2 and _key(prefix) not in load().not_companies
     return False
 
 
 @lru_cache(maxsize=1)
 def _alias_index():
-    """Return {key(alias): {canonical names listing it}}: which companies a short name may mean."""
+    """Return {_key(alias): {canonical names listing it}}: which companies a short name may mean."""
     idx: dict[str, set] = {}
     for e in load().company_list:
         for a in e.aliases:
-            idx.setdefault(key(a), set()).add(e.name)
+            idx.setdefault(_key(a), set()).add(e.name)
     return idx
 
 
@@ -175,7 +241,7 @@ def _company_context(us: list[Unit], i: int, found: set) -> bool:
         return True
     # listed with a company: 네이버와 라인, 구글·아마존·애플
     for k in (i - 2, i + 2):
-        if 0 <= k < len(us) and us[k].noun and key(us[k].text) in found:
+        if 0 <= k < len(us) and us[k].noun and _key(us[k].text) in found:
             mid = us[min(i, k) + 1]
             if mid.text in _CO_LIST_JOINERS:
                 return True
@@ -184,8 +250,8 @@ def _company_context(us: list[Unit], i: int, found: set) -> bool:
         return True
     # Latin spelling in parentheses: 라인(LINE)
     if i + 2 < len(us) and us[i + 1].text == "(" and us[i + 2].tags[0] == "SL":
-        e = load().company(us[i + 2].text)
-        if e and e is load().company(us[i].text):
+        e = _company(us[i + 2].text)
+        if e and e is _company(us[i].text):
             return True
     return False
 
@@ -206,31 +272,37 @@ def _prev_noun(us, i):
 def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=None) -> list[Company]:
     """Return companies in the tokens, by canonical name, most mentioned first."""
     d = load()
-    us = units(tokens, text)
+    us = _units_of(tokens, text)
     skip = _byline_spans(text)
     if people_names is None:
         people_names = {p.name for p in _people(us, text, ())}
-    person_keys = {key(n) for n in people_names}
-    exclude = {key(x) for x in exclude}
+    person_keys = {_key(n) for n in people_names}
+    exclude = {_key(x) for x in exclude}
     hits = []  # (unit index, canonical, surface, kind, sure)
     i = 0
     n = len(us)
+    # link[k]: unit k may continue a multi-unit name (a noun after a space);
+    # short[k]: unit k may be part of one (no space inside, at most two tokens)
+    link = [v.noun and v.space_before for v in us]
+    short = [" " not in v.text and len(v.tags) <= 2 for v in us]
     while i < n:
         u = us[i]
-        if not u.noun or _in_spans(u, skip):
+        if not u.noun or skip and _in_spans(u, skip):
             i += 1
             continue
         match = None
         # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary
         for span in (3, 2, 1):
-            if i + span > n or not all(us[k].noun and (k == i or us[k].space_before) for k in range(i, i + span)):
+            if span == 1:
+                surface = u.text
+            elif (i + span > n or not link[i + 1] or span == 3 and not link[i + 2]
+                  or not (short[i] and short[i + 1] and (span == 2 or short[i + 2]))):
                 continue
-            if span > 1 and any(us[k].text.count(" ") or len(us[k].tags) > 2 for k in range(i, i + span)):
-                continue
-            surface = " ".join(us[k].text for k in range(i, i + span))
-            e = d.company(surface)
+            else:
+                surface = " ".join(us[k].text for k in range(i, i + span))
+            e = _company(surface)
             if e and not (all(t == "SL" for k in range(i, i + span) for t in us[k].tags) and not _latin_ok(surface, e)):
-                if span > 1 and not _HANGUL.search(surface) and key(surface) not in {key(x) for x in (e.name, *e.aliases)}:
+                if span > 1 and not _HANGUL.search(surface) and _key(surface) not in {_key(x) for x in (e.name, *e.aliases)}:
                     continue
                 match = (span, e, surface)
                 break
@@ -242,18 +314,20 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
             i += span
             continue
         # a dictionary company plus a tail that keeps it the same company: 소프트뱅크그룹, 네이버측
-        for tail in _GROUP_TAIL:
-            if u.text.endswith(tail) and len(u.text) > len(tail):
-                e = d.company(u.text[: -len(tail)])
-                if e:
-                    hits.append((i, e.name, u.text, e.kind, True))
-                    break
-        else:
-            if _unknown_company(us, i, person_keys):
-                hits.append((i, u.text, u.text, "company", True))
+        tailed = False
+        if u.text.endswith(_GROUP_TAIL):
+            for tail in _GROUP_TAIL:
+                if u.text.endswith(tail) and len(u.text) > len(tail):
+                    e = _company(u.text[: -len(tail)])
+                    if e:
+                        hits.append((i, e.name, u.text, e.kind, True))
+                        tailed = True
+                        break
+        if not tailed and _unknown_company(us, i, person_keys):
+            hits.append((i, u.text, u.text, "company", True))
         i += 1
-    found_sure = {key(c) for _, c, _, _, sure in hits if sure}
-    found_sure |= {key(s) for _, _, s, _, sure in hits if sure}
+    found_sure = {_key(c) for _, c, _, _, sure in hits if sure}
+    found_sure |= {_key(s) for _, _, s, _, sure in hits if sure}
     counts: Counter = Counter()
     seen_as: dict[str, list] = {}
     kinds: dict[str, str] = {}
@@ -267,10 +341,10 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     for i, canon, surface, kind, sure in hits:
         if canon not in confirmed:
             continue
-        k = key(canon)
-        if k in exclude or key(surface) in exclude or k in person_keys or key(surface) in person_keys:
+        k = _key(canon)
+        if k in exclude or _key(surface) in exclude or k in person_keys or _key(surface) in person_keys:
             continue
-        if key(surface) in d.not_companies and not sure:
+        if _key(surface) in d.not_companies and not sure:
             continue
         counts[canon] += 1
         kinds[canon] = kind
@@ -282,7 +356,7 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     # (야후 next to 야후재팬, 라인 next to 라인야후)
     idx = _alias_index()
     for canon in list(counts):
-        owners = [o for o in idx.get(key(canon), ()) if o != canon and o in counts]
+        owners = [o for o in idx.get(_key(canon), ()) if o != canon and o in counts]
         if len(owners) == 1:
             o = owners[0]
             counts[o] += counts.pop(canon)
@@ -297,30 +371,46 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
 
 def _unknown_company(us, i, person_keys) -> bool:
     """True when unit i is a company the dictionary lacks, by its ending or its context."""
-    d = load()
     u = us[i]
-    k = key(u.text)
-    if k in d.not_companies or k in person_keys or d.outlet_name(u.text) or u.text in _roles():
+    k, verdict, name = _unknown_company_of(u.text, u.noun, u.tags)
+    if verdict is False or k in person_keys:
         return False
-    if not (_HANGUL.search(u.text) or _LATIN.match(u.text)) or " " in u.text:
+    if name and _role_follows(us, i):
         return False
-    if _looks_like_name(u) and _role_follows(us, i):
-        return False
-    if _HANGUL.search(u.text) and u.text.endswith(_NOT_CO_END) and not _suffix_company(u):
-        return False
-    if _suffix_company(u):
+    if verdict:
         return True
-    if not u.proper or len(u.text) < 2:
-        return False
-    if _LATIN.match(u.text) and (len(u.text) < 2 or u.text.lower() == u.text):
-        return False
     j = _next_noun(us, i, skip_particles=True)
     if j is not None and us[j].space_before and us[j].text in _CO_NEXT:
-        return not _looks_like_name(u)
+        return not name
     p = _prev_noun(us, i)
-    if p is not None and us[p].text.endswith(_CO_PREV_END[:5]) and not _looks_like_name(u):
+    if p is not None and us[p].text.endswith(_CO_PREV_END[:5]) and not name:
         return True
     return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _unknown_company_of(text: str, noun: bool, tags: tuple):
+    """Return (key, verdict, looks like a name) for a unit's own text, whatever its context.
+
+    verdict is False when the unit is never an unknown company, True when its ending makes it
+    one (unless a name with a title follows), None when its context decides."""
+    d = load()
+    k = _key(text)
+    if k in d.not_companies or _outlet_name(text) or text in _roles():
+        return k, False, False
+    if not (_HANGUL.search(text) or _LATIN.match(text)) or " " in text:
+        return k, False, False
+    name = _looks_like_name_of(text, tags)
+    suffix = _suffix_company_of(text, noun, tags[0])
+    if _HANGUL.search(text) and text.endswith(_NOT_CO_END) and not suffix:
+        return k, False, name
+    if suffix:
+        return k, True, name
+    if not all(t in ("NNP", "SL", "SH") for t in tags) or len(text) < 2:  # Unit.proper
+        return k, False, name
+    if _LATIN.match(text) and (len(text) < 2 or text.lower() == text):
+        return k, False, name
+    return k, None, name
 
 
 # ---------------------------------------------------------------------------------------
@@ -365,6 +455,7 @@ def _surnames() -> frozenset:
     return load().surnames or _FALLBACK_SURNAMES
 
 
+@lru_cache(maxsize=1 << 16)
 def _role_of(text: str) -> str | None:
     """Return the title a unit is or ends with (공동대표, 글로벌투자책임자 -> 책임자), else None."""
     roles = _roles()
@@ -377,6 +468,7 @@ def _role_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _korean_name(s: str) -> bool:
     """True when s reads as a Korean name: a surname and a one- or two-syllable given name."""
     if not _HANGUL_ONLY.match(s) or not 2 <= len(s) <= 4:
@@ -390,13 +482,18 @@ def _korean_name(s: str) -> bool:
 
 
 def _looks_like_name(u: Unit) -> bool:
+    return _looks_like_name_of(u.text, u.tags)
+
+
+@lru_cache(maxsize=1 << 16)
+def _looks_like_name_of(text: str, tags: tuple) -> bool:
     d = load()
-    if not _korean_name(u.text) or "NNP" not in u.tags:
+    if not _korean_name(text) or "NNP" not in tags:
         return False
-    if len(u.tags) == 1 and u.tags[0] != "NNP":
+    if len(tags) == 1 and tags[0] != "NNP":
         return False
-    k = key(u.text)
-    return not (d.company(u.text) or k in d.not_companies or d.outlet_name(u.text) or _role_of(u.text))
+    k = _key(text)
+    return not (_company(text) or k in d.not_companies or _outlet_name(text) or _role_of(text))
 
 
 def _role_follows(us, i) -> bool:
@@ -449,9 +546,9 @@ def _read_roles(us, j):
         if got or affs >= 3 or u.text in _REPORTER_ROLES or u.text.endswith(tuple(_REPORTER_ROLES)):
             break
         # affiliation: a company, an outlet, a proper noun or an organisation part (IM부문)
-        e = d.company(u.text)
+        e = _company(u.text)
         if affs == 0:
-            if not (e or u.proper or d.outlet_name(u.text) or key(u.text) in d.not_companies):
+            if not (e or u.proper or _outlet_name(u.text) or _key(u.text) in d.not_companies):
                 break
             aff = e.name if e else u.text
         elif not u.noun:
@@ -480,7 +577,7 @@ def _paren_aliases(inner: list[Unit]) -> list[str]:
         part = part.strip()
         labelled = bool(_ALIAS_LABEL.match(part))
         part = _ALIAS_LABEL.sub("", part).strip()
-        if not part or _ALIAS_STOP.match(part) or _role_of(part) or load().company(part):
+        if not part or _ALIAS_STOP.match(part) or _role_of(part) or _company(part):
             continue
         if labelled or re.match(r"^[\u4e00-\u9fff]{2,4}$", part) or re.match(r"^[A-Z][a-z]+(?: [A-Z][a-z-]+)+$", part):
             out.append(part)
@@ -493,7 +590,7 @@ def _unknown_word(u: Unit) -> bool:
     """True when a unit is a one-token Hangul proper noun that names nothing the dictionaries know."""
     d = load()
     return (u.space_before and u.noun and u.tags == ("NNP",) and bool(_HANGUL_ONLY.match(u.text))
-            and not (d.company(u.text) or key(u.text) in d.not_companies or d.outlet_name(u.text)
+            and not (_company(u.text) or _key(u.text) in d.not_companies or _outlet_name(u.text)
                      or _role_of(u.text) or _suffix_company(u)))
 
 
@@ -504,8 +601,8 @@ def _foreign_name(us, i) -> tuple[str, int] | None:
     def ok(u, last):
         if not u.noun or not _HANGUL_ONLY.match(u.text.replace(" ", "")) or len(u.text) > 8:
             return False
-        k = key(u.text)
-        if d.company(u.text) or k in d.not_companies or d.outlet_name(u.text) or _role_of(u.text):
+        k = _key(u.text)
+        if _company(u.text) or k in d.not_companies or _outlet_name(u.text) or _role_of(u.text):
             return False
         if u.text in _ROLE_PREFIX:
             return False
@@ -560,18 +657,36 @@ def _repair_names(us: list[Unit]) -> list[Unit]:
                 k += 1
             if (len(name) == 3 and _korean_name(name) and (k == len(out) or out[k].space_before)
                     and k < len(out) and out[k].noun and _role_of(out[k].text)
-                    and not load().company(name) and key(name) not in load().not_companies):
+                    and not _company(name) and _key(name) not in load().not_companies):
                 out[i:j + 1] = [Unit(name, ("NNP",), (name,), pieces[0].start, pieces[-1].end, True, True)]
         i += 1
     return out
 
 
+_last_people = None  # (units, text, reporter names, names checked against them, result)
+
+
 def _people(us, text, reporters) -> list[_P]:
+    """Return the people in the units (see people()), reporters excluded."""
+    global _last_people
+    rep = {r.replace(" ", "") for r in reporters}
+    rep |= {m.group(1) for m in _REPORTER.finditer(text or "")}
+    # The reporter names only enter as "is this name a reporter?" checks: when every check the
+    # last call on these units made gives the same answer now, the result is the same.
+    last = _last_people
+    if (last is not None and last[0] is us and last[1] == text
+            and all((name in last[2]) == (name in rep) for name in last[3])):
+        return list(last[4])
+    checked: set[str] = set()
+    ps = _read_people(us, text, rep, checked)
+    _last_people = (us, text, rep, checked, ps)
+    return list(ps)
+
+
+def _read_people(us, text, rep, checked) -> list[_P]:
     d = load()
     us = _repair_names(us)
     skip = _byline_spans(text)
-    rep = {r.replace(" ", "") for r in reporters}
-    rep |= {m.group(1) for m in _REPORTER.finditer(text or "")}
     found: dict[str, _P] = {}
     n = len(us)
     # pass 1: names confirmed by a title or role right after them
@@ -608,6 +723,7 @@ def _people(us, text, reporters) -> list[_P]:
             name = fn[0]
             if fn[1] == 1 and _korean_name(name) is False and len(name) < 2:
                 continue
+        checked.add(name.replace(" ", ""))
         if name.replace(" ", "") in rep or roles == ["씨"] and aff:
             continue
         consumed = end - 1
@@ -682,11 +798,11 @@ def _count_mentions(ps: list[_P], text: str, skip) -> list[_P]:
                 continue
             taken.append(m.span())
             max(before, key=lambda c: c.first).count += 1
-    return [p for p in ps if p.count and not load().company(p.name)]
+    return [p for p in ps if p.count and not _company(p.name)]
 
 
 def people(tokens, text: str, reporters=()) -> list[Person]:
     """Return people named with a role nearby, with short references resolved to full names."""
-    ps = _people(units(tokens, text), text, reporters)
+    ps = _people(_units_of(tokens, text), text, reporters)
     ps.sort(key=lambda p: (-p.count, p.first))
     return [Person(p.name, p.count, tuple(p.roles), p.aff, tuple(p.aliases)) for p in ps]
