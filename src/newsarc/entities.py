@@ -75,31 +75,31 @@ def units(tokens, text: str = "") -> list[Unit]:
     out: list[Unit] = []
     append = out.append
     last = None  # out[-1]
-    prev_end = None
-    text_len = len(text)
+    prev_end = -1  # furthest end of a token so far (-1: none yet)
+    text_len = len(text) if text else -1  # no text: keep every form
     noun_tags = _NOUN_TAGS
+    tag0 = _TAG0
     for t in tokens:
-        form = t.form
         start = t.start
         end = start + t.len
-        tag = _tag0(t.tag)
-        attached = prev_end is not None and start <= prev_end
+        tag = tag0.get(t.tag) or _tag0(t.tag)
+        attached = start <= prev_end
+        if prev_end < end:
+            prev_end = end
         if tag in noun_tags:
-            surface = (text[start:end] or form) if text and text_len >= end else form  # as written: Naver
-            if last is not None and attached and last.noun and not (tag == "XSN" and form == "들"):
+            form = t.form
+            surface = (text[start:end] or form) if text_len >= end else form  # as written: Naver
+            if attached and last is not None and last.noun and not (tag == "XSN" and form == "들"):
                 last.text += surface
                 last.tags += (tag,)
                 last.forms += (form,)
                 last.end = end
-                prev_end = end if prev_end < end else prev_end
                 continue
-            noun = tag != "XSN"
+            last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
         else:
-            surface = form
-            noun = tag == "NNB" and form == "씨"
-        last = Unit(surface, (tag,), (form,), start, end, noun, not attached)
+            form = t.form
+            last = Unit(form, (tag,), (form,), start, end, tag == "NNB" and form == "씨", not attached)
         append(last)
-        prev_end = end if prev_end is None or prev_end < end else prev_end
     return out
 
 
@@ -138,6 +138,29 @@ def _byline_spans(text: str) -> list[tuple[int, int]]:
 
 def _in_spans(u: Unit, spans) -> bool:
     return any(a <= u.start < b for a, b in spans)
+
+
+_last_text = None  # (text, byline spans, in-byline mask, reporter names) of the last text read
+
+
+def _text_marks(text: str):
+    """Return (byline spans, mask, reporter names) of a text; mask[i] is 1 inside a byline."""
+    global _last_text
+    last = _last_text
+    if last is not None and last[0] == text:
+        return last[1:]
+    spans = _byline_spans(text)
+    mask = bytearray(len(text or ""))
+    for a, b in spans:
+        mask[a:b] = b"\x01" * (b - a)
+    names = frozenset(m.group(1) for m in _REPORTER.finditer(text or ""))
+    _last_text = (text, spans, bytes(mask), names)
+    return spans, bytes(mask), names
+
+
+def _in_mask(u: Unit, mask) -> bool:
+    """_in_spans(u, spans) for the mask of those spans."""
+    return u.start < len(mask) and mask[u.start] == 1
 
 
 # ---------------------------------------------------------------------------------------
@@ -273,7 +296,7 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     """Return companies in the tokens, by canonical name, most mentioned first."""
     d = load()
     us = _units_of(tokens, text)
-    skip = _byline_spans(text)
+    skip, skip_mask, _ = _text_marks(text)
     if people_names is None:
         people_names = {p.name for p in _people(us, text, ())}
     person_keys = {_key(n) for n in people_names}
@@ -287,7 +310,7 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     short = [" " not in v.text and len(v.tags) <= 2 for v in us]
     while i < n:
         u = us[i]
-        if not u.noun or skip and _in_spans(u, skip):
+        if not u.noun or skip and _in_mask(u, skip_mask):
             i += 1
             continue
         match = None
@@ -502,8 +525,12 @@ def _role_follows(us, i) -> bool:
 
 def _read_roles(us, j):
     """Return (roles, affiliation, aliases, end) for the units after a name, starting at j."""
-    d = load()
     n = len(us)
+    if j >= n:
+        return [], None, [], j
+    if not us[j].noun and us[j].text != "(" and us[j].text not in _ROLE_PREFIX:
+        return [], None, [], j  # a particle or a sign: no title follows
+    d = load()
     aliases: list[str] = []
     # 손정의(孫正義·일본명 손 마사요시) 회장
     if j < n and us[j].text == "(" and not us[j].space_before:
@@ -670,7 +697,7 @@ def _people(us, text, reporters) -> list[_P]:
     """Return the people in the units (see people()), reporters excluded."""
     global _last_people
     rep = {r.replace(" ", "") for r in reporters}
-    rep |= {m.group(1) for m in _REPORTER.finditer(text or "")}
+    rep |= _text_marks(text)[2]
     # The reporter names only enter as "is this name a reporter?" checks: when every check the
     # last call on these units made gives the same answer now, the result is the same.
     last = _last_people
@@ -686,13 +713,13 @@ def _people(us, text, reporters) -> list[_P]:
 def _read_people(us, text, rep, checked) -> list[_P]:
     d = load()
     us = _repair_names(us)
-    skip = _byline_spans(text)
+    skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}
     n = len(us)
     # pass 1: names confirmed by a title or role right after them
     consumed = -1  # units up to here were read as a name's affiliation or title
     for i, u in enumerate(us):
-        if not u.noun or _in_spans(u, skip) or i <= consumed:
+        if not u.noun or skip and _in_mask(u, skip_mask) or i <= consumed:
             continue
         name = None
         if " " in u.text and u.proper and _HANGUL_ONLY.match(u.text.replace(" ", "")):
@@ -756,6 +783,72 @@ _PARTICLE = ("은", "는", "이", "가", "의", "와", "과", "도", "을", "를
              "로", "으로", "만", "까지", "부터", "이나", "나", "이라", "라", "이며", "처럼", "보다", "한테",
              "이다", "였", "이었", "님", "조차", "마저", "에서", "이고", "고", "랑", "이랑", "하고", "에겐", "로서")
 _AFTER_NAME = "(?=$|[^가-힣]|(?:" + "|".join(sorted(_PARTICLE, key=len, reverse=True)) + "){1,2}(?:$|[^가-힣]))"
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _name_spans(text: str, name: str):
+    """Yield the spans re.finditer(r"(?<![가-힣])" + parts joined by \\s+ + _AFTER_NAME, text) yields.
+
+    The same matches without building a pattern per name: the name's words are found as plain
+    strings, and the words hold no whitespace, so \\s+ between them can match in one way only.
+    """
+    parts = name.split()
+    if not parts:
+        pat = r"(?<![가-힣])" + _AFTER_NAME
+        yield from (m.span() for m in re.finditer(pat, text))
+        return
+    first, rest = parts[0], parts[1:]
+    pos = 0
+    while True:
+        a = text.find(first, pos)
+        if a < 0:
+            return
+        if a > 0 and "가" <= text[a - 1] <= "힣":
+            pos = a + 1
+            continue
+        b = a + len(first)
+        for part in rest:
+            m = _SPACE_RUN.match(text, b)
+            if m is None or not text.startswith(part, m.end()):
+                b = -1
+                break
+            b = m.end() + len(part)
+        if b >= 0 and _AFTER_NAME_RE.match(text, b):
+            yield a, b
+            pos = b
+        else:
+            pos = a + 1
+
+
+@lru_cache(maxsize=1)
+def _title_after_head():
+    """Return the pattern of what follows a surname in a short reference: ( 전)? title, particles."""
+    roles = sorted((r for r in _roles() if r != "씨"), key=len, reverse=True)
+    return re.compile(r" ?(?:전 |현 |前 )?(" + "|".join(map(re.escape, roles)) + r")" + _AFTER_NAME)
+
+
+def _short_refs(text: str, heads: list[str]):
+    """Yield (start, end, head, title) as re.finditer would for the pattern
+    (?<![가-힣])(head|head...) ?(?:전 |현 |前 )?(title|title...)_AFTER_NAME, heads tried in order."""
+    tail = _title_after_head()
+    starts = set()
+    for h in heads:
+        a = text.find(h)
+        while a >= 0:
+            starts.add(a)
+            a = text.find(h, a + 1)
+    pos = 0
+    for a in sorted(starts):
+        if a < pos or a > 0 and "가" <= text[a - 1] <= "힣":
+            continue
+        for h in heads:
+            if text.startswith(h, a):
+                m = tail.match(text, a + len(h))
+                if m:
+                    yield a, m.end(), h, m.group(1)
+                    pos = m.end()
+                    break
 
 
 def _count_mentions(ps: list[_P], text: str, skip) -> list[_P]:
@@ -770,10 +863,9 @@ def _count_mentions(ps: list[_P], text: str, skip) -> list[_P]:
         return not any(a < y and x < b for x, y in taken)
 
     for p in sorted(ps, key=lambda p: -len(p.name)):
-        pat = r"(?<![가-힣])" + r"\s+".join(map(re.escape, p.name.split())) + _AFTER_NAME
-        for m in re.finditer(pat, text):
-            if free(*m.span()):
-                taken.append(m.span())
+        for span in _name_spans(text, p.name):
+            if free(*span):
+                taken.append(span)
                 p.count += 1
     # short references: 손 회장, 이 GIO, 쿡 CEO -> the person met before with that surname
     heads: dict[str, list] = {}
@@ -785,18 +877,15 @@ def _count_mentions(ps: list[_P], text: str, skip) -> list[_P]:
                                                      or p.name[:2] in _surnames()) else p.name[0]
             heads.setdefault(sn, []).append(p)
     if heads:
-        roles = sorted((r for r in _roles() if r != "씨"), key=len, reverse=True)
-        pat = (r"(?<![가-힣])(" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + r") ?"
-               r"(?:전 |현 |前 )?(" + "|".join(map(re.escape, roles)) + r")" + _AFTER_NAME)
-        for m in re.finditer(pat, text):
-            if not free(*m.span()):
+        for start, end, head, title in _short_refs(text, sorted(heads, key=len, reverse=True)):
+            if not free(start, end):
                 continue
-            cands = heads[m.group(1)]
-            same = [c for c in cands if m.group(2) in c.roles] or cands
-            before = [c for c in same if c.first < m.start()]
+            cands = heads[head]
+            same = [c for c in cands if title in c.roles] or cands
+            before = [c for c in same if c.first < start]
             if not before:
                 continue
-            taken.append(m.span())
+            taken.append((start, end))
             max(before, key=lambda c: c.first).count += 1
     return [p for p in ps if p.count and not _company(p.name)]
 
