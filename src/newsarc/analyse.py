@@ -89,18 +89,50 @@ def tokenize_many(texts, workers: int = 0):
     return kiwi().tokenize(texts)
 
 
+_INDEX_TAG: dict[str, bool] = {}  # Kiwi tag (with sub-tag) -> an index tag?
+_TERM: dict[str, str] = {}  # form -> its index term ("" for none)
+_FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
+
+
+def _index_tag(tag: str) -> bool:
+    v = _INDEX_TAG.get(tag)
+    if v is None:
+        v = _INDEX_TAG[tag] = tag.split("-")[0] in INDEX_TAGS
+    return v
+
+
+def _term(form: str) -> str:
+    """Return the term of a form (lower-cased), or "" when it is blank."""
+    v = _TERM.get(form)
+    if v is None:
+        v = form.lower()
+        if not v.strip():
+            v = ""
+        if len(_TERM) < 200_000:
+            _TERM[form] = v
+    return v
+
+
 def terms(tokens) -> list[str]:
     """Return the index terms of tokens: lower-cased forms of meaning-bearing morphemes."""
     out = []
+    append = out.append
+    index_tags, cached_terms = _INDEX_TAG, _TERM
     for t in tokens:
-        tag = t.tag.split("-")[0]
-        if tag in INDEX_TAGS:
-            form = t.form.lower()
-            if form.strip():
-                out.append(form)
+        tag = t.tag
+        ok = index_tags.get(tag)
+        if ok is None:
+            ok = _index_tag(tag)
+        if ok:
+            form = t.form
+            term = cached_terms.get(form)
+            if term is None:
+                term = _term(form)
+            if term:
+                append(term)
     return out
 
 
 def index_text(tokens) -> str:
     """Return the terms joined for FTS5: quotes and punctuation inside terms become spaces."""
-    return " ".join(re.sub(r"[\"'*^:(){}\[\]]", " ", t) for t in terms(tokens))
+    return " ".join(terms(tokens)).translate(_FTS_SPECIAL)
