@@ -181,6 +181,7 @@ def _outlet_name(v: str | None) -> str | None:
 
 def read_hints(soup) -> tuple[Hints, bool]:
     """Return (hints, board) for a parsed page; board is True for a community board repost."""
+    names = _selector_names(soup)
     metas = _metas(soup)
     lds = _json_ld(soup)
     art = next((d for d in lds if _ld_type(d) & (_NEWS_TYPES - {"webpage"})), None) or {}
@@ -193,6 +194,8 @@ def read_hints(soup) -> tuple[Hints, bool]:
     h1 = None
     for sel in ("h2.media_end_head_headline", "#title_area", ".media_end_head_headline", "h3.tit_view",
                 ".tit_view", "h1.heading", ".article-head-title", "[itemprop=headline]", "h1"):
+        if not _may_match(sel, names):
+            continue
         try:
             el = soup.select_one(sel)
         except Exception:
@@ -232,8 +235,9 @@ def read_hints(soup) -> tuple[Hints, bool]:
                 upd_v = upd_v or iso
             else:
                 plain_v = plain_v or iso
+    sel = "[data-date-time], [data-modify-date-time]"
     naver = [el.get("data-date-time") or el.get("data-modify-date-time") for el in
-             soup.select("[data-date-time], [data-modify-date-time]")]
+             (soup.select(sel) if _may_match(sel, names) else ())]
     naver = [M.normalize_iso(x) for x in naver if x]
     times = [M.normalize_iso(t.get("datetime")) for t in soup.find_all("time") if t.get("datetime")]
     published = _pick_time([
@@ -264,7 +268,7 @@ def read_hints(soup) -> tuple[Hints, bool]:
     # outlet: the article's publisher, never the portal that shows it
     outlet = None
     for cand in (_first(_names(art.get("publisher"))), metas.get("article:media_name"),
-                 metas.get("og:article:author"), _logo_alt(soup), None if board else site):
+                 metas.get("og:article:author"), _logo_alt(soup, names), None if board else site):
         outlet = _outlet_name(cand)
         if outlet:
             break
@@ -301,9 +305,11 @@ def _compact_stamp(v: str | None) -> str | None:
     return M.parse_date(f"{m[1]}-{m[2]}-{m[3]} {m[4]}:{m[5]}" + (f":{m[6]}" if m[6] else ""))
 
 
-def _logo_alt(soup) -> str | None:
+def _logo_alt(soup, names=None) -> str | None:
     for sel in (".media_end_head_top_logo img", ".press_logo img", "#kakaoServiceLogo ~ a img", ".link_cp img",
                 ".logo_cp img", ".media_end_linked_more_point"):
+        if names is not None and not _may_match(sel, names):
+            continue
         try:
             el = soup.select_one(sel)
         except Exception:
@@ -353,9 +359,53 @@ def _text_len(el) -> int:
         return 0
 
 
-def find_container(soup):
+_CLASS_WORD = re.compile(r"[^ \t\r\n\f]+")  # how soupsieve splits a class string
+_SEL_NAME = re.compile(r"([#.])([\w-]+)")
+_SEL_ATTR = re.compile(r"^\[([\w-]+)")
+
+
+def _selector_names(soup) -> tuple[set, set, set]:
+    """Return the ids, the class words and the attribute names found on the page's tags.
+
+    One pass over the tree tells which selectors can match at all; soupsieve then runs only
+    those (a selector naming an id, class or attribute absent from the page selects nothing).
+    Tags removed later only make these sets larger than needed, never too small.
+    """
+    ids: set = set()
+    classes: set = set()
+    attrs: set = set()
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            name = name.lower() if isinstance(name, str) else name
+            attrs.add(name)
+            if name == "id":
+                ids.add(value if isinstance(value, str) else " ".join(value))
+            elif name == "class":
+                for v in ([value] if isinstance(value, str) else value):
+                    classes.add(v)
+                    classes.update(_CLASS_WORD.findall(v))
+    return ids, classes, attrs
+
+
+def _may_match(sel: str, names) -> bool:
+    """False when a selector cannot match: its first compound needs an id, class or attribute
+    the page lacks (every selector of a list is checked: `a, b` may match when either may)."""
+    ids, classes, attrs = names
+    for one in sel.split(","):
+        first = re.split(r"[\s~>+]", one.strip(), maxsplit=1)[0]
+        ok = all((n in ids) if k == "#" else (n in classes) for k, n in _SEL_NAME.findall(first))
+        m = _SEL_ATTR.match(first)
+        if ok and (m is None or m.group(1).lower() in attrs):
+            return True
+    return False
+
+
+def find_container(soup, names=None):
     """Return the element holding the article body, or None to use the whole page."""
+    names = names or _selector_names(soup)
     for sel in _BODY_SELECTORS:
+        if not _may_match(sel, names):
+            continue
         try:
             found = soup.select(sel)
         except Exception:
