@@ -149,3 +149,22 @@ def test_db_from_environment(tmp_path, monkeypatch, kiwi):
     r = run("ingest", "--jobs", "1", SEEDS / "004_8a92011dd1781423.txt")
     assert r.exit_code == 0
     assert db.exists()
+
+
+def test_reindex_rebuilds_the_same_index_and_runs_when_the_dictionary_changes(seeded_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "r.db"
+    shutil.copy(seeded_db, db)
+    before = json.loads(run("search", "--json", "--company", "SKT", db=db).stdout)
+    r = run("reindex", db=db)
+    assert r.exit_code == 0 and "reindexed 5 articles" in r.stdout
+    assert json.loads(run("search", "--json", "--company", "SKT", db=db).stdout) == before
+    with sqlite3.connect(db) as c:  # as if the archive had been built with another dictionary
+        c.execute("UPDATE meta SET value = 'old' WHERE key = 'dictionary'")
+        c.execute("DELETE FROM search")
+    r = run("ingest", "--jobs", "1", SEEDS, db=db)
+    assert "unchanged 5" in r.stdout
+    assert json.loads(run("stats", "--json", db=db).stdout)["dictionary"] != "old"
+    assert len(json.loads(run("search", "--json", "네이버", db=db).stdout)) == 4

@@ -220,26 +220,26 @@ def _check_index_version(archive) -> None:
 
 
 def reindex(archive, on_progress=None) -> int:
-    """Re-analyse every stored article (terms and entities); return how many."""
+    """Re-analyse every stored article (terms and entities) in one transaction; return how many."""
     import json
 
     from . import analyse
-    from .clean import Hints  # noqa: F401  (keeps import order stable for workers)
     from .dictionary import digest
     from .models import Cleaned
     from .pipeline import analyse_cleaned
 
-    rows = archive.conn.execute(
-        "SELECT id, title, subtitle, body, reporters, outlet, url, published, updated FROM articles ORDER BY id"
-    ).fetchall()
+    ids = [r[0] for r in archive.conn.execute("SELECT id FROM articles ORDER BY id")]
     archive.begin()
     try:
-        for n, (aid, title, subtitle, body, reporters, outlet, url, pub, upd) in enumerate(rows, 1):
+        for n, aid in enumerate(ids, 1):  # one article at a time: memory stays flat
+            title, subtitle, body, reporters, outlet, url, pub, upd = archive.conn.execute(
+                "SELECT title, subtitle, body, reporters, outlet, url, published, updated FROM articles "
+                "WHERE id = ?", (aid,)).fetchone()
             cleaned = Cleaned(title, tuple(json.loads(subtitle)), tuple(body.split("\n\n")),
                               tuple(json.loads(reporters)), outlet, url, pub, upd)
             archive.write_analysis(aid, analyse_cleaned(cleaned))
             if on_progress:
-                on_progress(n, len(rows))
+                on_progress(n, len(ids))
         archive.conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
         archive.set_meta("kiwi_version", analyse.kiwi_version())
         archive.set_meta("dictionary", digest())
@@ -247,4 +247,4 @@ def reindex(archive, on_progress=None) -> int:
     except BaseException:
         archive.rollback()
         raise
-    return len(rows)
+    return len(ids)
