@@ -92,4 +92,7 @@ def test_search_without_kiwi_for_known_words(seeded_db):
     s = Searcher(Archive(seeded_db, create=False))
     assert s.analyse_word("네이버가") == ["네이버"]
     assert s.analyse_word("인공지능") == ["인공", "지능"]
+    assert s.analyse_word("xbox") == ["xbox"]
+    assert s.analyse_word("레드벨벳이") == ["레드벨벳이"]  # nothing in the index starts like it
     assert not s.kiwi_used
+    assert s.analyse_word("다녀왔다") != [] and s.kiwi_used  # a verb form needs the analyser

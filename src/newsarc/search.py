@@ -123,6 +123,12 @@ class Searcher:
         parts = self._segment(w, 3)
         if parts:
             return parts
+        if re.fullmatch(r"[a-z0-9]+", w):
+            return [w]  # Kiwi reads a plain Latin word or number as itself
+        if re.fullmatch(r"[가-힣]+", w) and not any(self.is_term(w[:i]) for i in range(1, len(w))):
+            # Kiwi's first morpheme of a Hangul word starts the word; when no start of it is
+            # in the index, no analysis can match, so the answer is "none" without the analyser
+            return [w]
         from . import analyse
 
         self._kiwi_used = True
