@@ -60,6 +60,7 @@ class Unit:
 
 
 _TAG0: dict[str, str] = {}
+_LATIN_JOINERS = frozenset({"&", "+"})
 
 
 def _tag0(tag: str) -> str:
@@ -96,6 +97,14 @@ def units(tokens, text: str = "") -> list[Unit]:
                 last.end = end
                 continue
             last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
+        elif (tag == "SW" and attached and last is not None and last.noun and last.tags[-1] == "SL"
+              and t.form in _LATIN_JOINERS):
+            # KT&G, AT&T, SK E&S, LGU+: the sign belongs to the Latin name it is written in
+            last.text += t.form
+            last.tags += ("SL",)
+            last.forms += (t.form,)
+            last.end = end
+            continue
         else:
             form = t.form
             last = Unit(form, (tag,), (form,), start, end, tag == "NNB" and form == "씨", not attached)
@@ -307,7 +316,7 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     # link[k]: unit k may continue a multi-unit name (a noun after a space);
     # short[k]: unit k may be part of one (no space inside, at most two tokens)
     link = [v.noun and v.space_before for v in us]
-    short = [" " not in v.text and len(v.tags) <= 2 for v in us]
+    short = [" " not in v.text and (len(v.tags) <= 2 or _LATIN.match(v.text) is not None) for v in us]
     while i < n:
         u = us[i]
         if not u.noun or skip and _in_mask(u, skip_mask):
@@ -633,8 +642,8 @@ def _foreign_name(us, i) -> tuple[str, int] | None:
             return False
         if u.text in _ROLE_PREFIX:
             return False
-        if not last and len(u.text) >= 3 and _korean_name(u.text):
-            return False  # 김철수 (비바리퍼블리카 대표): a Korean name, then an affiliation
+        if not last and len(u.text) >= 3 and (_korean_name(u.text) or _suffix_company(u)):
+            return False  # 김철수 (비바리퍼블리카 대표), 가람테크 (김민수 대표): not a given name
         return u.proper if last else len(u.tags) == 1
     if not ok(us[i], True):
         return None
@@ -682,8 +691,9 @@ def _repair_names(us: list[Unit]) -> list[Unit]:
             k = j + 1
             while k < len(out) and not out[k].space_before and out[k].tags[0].startswith("J"):
                 k += 1
-            if (len(name) == 3 and _korean_name(name) and (k == len(out) or out[k].space_before)
-                    and k < len(out) and out[k].noun and _role_of(out[k].text)
+            # a title right after, or after an affiliation: 한종희 삼성전자 대표이사, 한기정 공정위 위원장
+            if (len(name) == 3 and _korean_name(name) and k < len(out) and out[k].space_before
+                    and out[k].noun and (_role_of(out[k].text) or _read_roles(out, k)[0])
                     and not _company(name) and _key(name) not in load().not_companies):
                 out[i:j + 1] = [Unit(name, ("NNP",), (name,), pieces[0].start, pieces[-1].end, True, True)]
         i += 1
