@@ -97,6 +97,14 @@ def units(tokens, text: str = "") -> list[Unit]:
                 last.end = end
                 continue
             last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
+        elif (t.form == "스" and attached and last is not None and last.noun
+              and (last.text + "스").endswith(_S_SUFFIXES)):
+            # Kiwi reads the last syllable of 한솔바이오로직스 as a verb (로직/NNG 스/VV)
+            last.text += "스"
+            last.tags += ("NNG",)
+            last.forms += ("스",)
+            last.end = end
+            continue
         elif (tag == "SW" and attached and last is not None and last.noun and last.tags[-1] == "SL"
               and t.form in _LATIN_JOINERS):
             # KT&G, AT&T, SK E&S, LGU+: the sign belongs to the Latin name it is written in
@@ -185,13 +193,31 @@ _STRONG_SUFFIX = (
     "엔터", "모빌리티", "로보틱스", "헬스케어", "파이낸셜", "금융지주", "저축은행", "해운", "항공",
     "조선해양", "네트웍스", "코퍼레이션", "컴퍼니", "테크놀로지스", "테크놀로지", "랩스", "스튜디오",
     "미디어", "글로벌", "코리아", "재팬", "차이나", "인터내셔널", "주식회사", "㈜",
+    "바이오로직스", "바이오사이언스", "테라퓨틱스", "파마", "파마슈티컬", "솔루션즈", "머티리얼즈",
+    "커뮤니케이션즈", "인더스트리", "인더스트리얼", "이앤씨", "케미컬", "메디칼", "메디컬", "일렉트릭",
+    "로지스틱스", "에어로스페이스", "다이내믹스", "오토모티브", "인터랙티브", "엔지니어링",
 )
 _WEAK_SUFFIX = (
     "화학", "에너지", "반도체", "디스플레이", "통신", "유통", "식품", "철강", "소프트", "테크",
     "솔루션", "페이", "뱅크", "리츠", "상사", "제지", "약품", "제과", "푸드", "시스템즈",
     "쇼핑", "백화점", "마트", "카드", "건설", "산업", "정밀", "전기", "가스", "석유", "시멘트",
     "렌탈", "해상", "물류", "택배", "운용", "투자", "캐스트", "웍스", "소프트웨어",
+    "이노베이션", "커머스", "시큐리티", "팜", "에듀", "상조", "하이텍", "머티리얼", "로직스",
 )
+# Endings so particular to company names that a prefix Kiwi reads as a common noun still makes
+# one (별빛/NNG 엔터테인먼트, 바다캐피탈/NNG), unless the prefix is a generic word (국내, 글로벌).
+_WHOLE_SUFFIX = (
+    "엔터테인먼트", "홀딩스", "벤처스", "인베스트먼트", "파트너스", "게임즈", "로보틱스", "테크놀로지스",
+    "코퍼레이션", "네트웍스", "랩스", "바이오로직스", "바이오사이언스", "테라퓨틱스", "솔루션즈",
+    "시스템즈", "머티리얼즈", "커뮤니케이션즈", "파마슈티컬", "로지스틱스", "에어로스페이스", "캐피탈",
+    "캐피털", "자산운용", "저축은행", "이앤씨",
+)
+_GENERIC_PREFIX = frozenset({
+    "국내", "해외", "글로벌", "종합", "전문", "민간", "대형", "중소", "중견", "주요", "신규", "외국계",
+    "국내외", "기존", "일반", "관련", "해당", "전체", "다른", "모든", "상위", "하위", "대표", "신생",
+    "토종", "외국", "국적", "국영", "공기업", "계열", "자회사", "지주", "한국계", "미국계", "일본계",
+    "중국계", "유럽계", "글로벌계", "사모", "공모", "벤처", "창업", "대부", "지방", "시중", "인터넷",
+})
 # After X: X is a company (unknown ones need this or a suffix)
 _CO_NEXT = frozenset({
     "관계자", "주가", "주식", "지분", "계열사", "자회사", "매출", "영업이익", "순이익", "주주",
@@ -205,12 +231,16 @@ _CO_PREV_END = ("자회사", "계열사", "모회사", "경쟁사", "협력사",
 _NOT_CO_END = ("부", "처", "청", "원", "위원회", "위", "시", "도", "군", "구", "당", "경찰", "검찰",
                "법원", "대학", "대학교", "학교", "병원", "협회", "연구소", "재단", "센터", "공단",
                "조합", "연합회", "의회", "정부", "대사관", "국", "성", "주")
+# Before X: an unknown proper noun X is a company (핀테크 기업 페이온, 장비업체 세진하이텍)
+_CO_PREV_END_UNKNOWN = ("자회사", "계열사", "모회사", "경쟁사", "협력사", "업체", "기업", "스타트업",
+                        "운영사", "제조사", "지주사")
 _CO_LIST_JOINERS = frozenset({"와", "과", "및", "·", ",", "/", "-", "–", "나", "이나", "랑", "하고"})
 _GROUP_TAIL = ("그룹", "주식회사", "㈜", "측", "본사", "그룹사")
 
 
 _LATIN_PREFIX = re.compile(r"^[A-Za-z0-9&]+$")
 _ALL_SUFFIXES = _STRONG_SUFFIX + _WEAK_SUFFIX
+_S_SUFFIXES = tuple(x for x in _ALL_SUFFIXES if x.endswith("스"))
 
 
 def _suffix_company(u: Unit) -> bool:
@@ -233,7 +263,11 @@ def _suffix_company_of(s: str, noun: bool, tag0: str) -> bool:
             # the prefix must be a name (NNP) or a known company, not a common noun
             if _company(prefix):
                 return True
-            return tag0 == "NNP" and len(prefix) >= 2 and _key(prefix) not in load().not_companies
+            if len(prefix) < 2 or _key(prefix) in load().not_companies:
+                return False
+            if tag0 == "NNP":
+                return True
+            return suf in _WHOLE_SUFFIX and prefix not in _GENERIC_PREFIX
     return False
 
 
@@ -340,6 +374,11 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
                 break
         if match:
             span, e, surface = match
+            j = i + span
+            if j < n and link[j] and _key(surface + us[j].text) in d.not_companies:
+                # the name is the first word of something else: 아마존 열대우림, 한화 이글스
+                i = j + 1
+                continue
             tags = tuple(t for k in range(i, i + span) for t in us[k].tags)
             sure = span > 1 or not _ambiguous(surface, tags)
             hits.append((i, e.name, surface, e.kind, sure))
@@ -355,6 +394,12 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
                         hits.append((i, e.name, u.text, e.kind, True))
                         tailed = True
                         break
+        if not tailed and u.text.endswith("행장") and len(u.text) > 3:
+            # 신한은행장: the bank whose head is meant
+            e = _company(u.text[:-1])
+            if e:
+                hits.append((i, e.name, u.text[:-1], e.kind, True))
+                tailed = True
         if not tailed and _unknown_company(us, i, person_keys):
             hits.append((i, u.text, u.text, "company", True))
         i += 1
@@ -415,7 +460,7 @@ def _unknown_company(us, i, person_keys) -> bool:
     if j is not None and us[j].space_before and us[j].text in _CO_NEXT:
         return not name
     p = _prev_noun(us, i)
-    if p is not None and us[p].text.endswith(_CO_PREV_END[:5]) and not name:
+    if p is not None and us[p].text.endswith(_CO_PREV_END_UNKNOWN) and not name:
         return True
     return False
 
@@ -526,6 +571,14 @@ def _looks_like_name_of(text: str, tags: tuple) -> bool:
         return False
     k = _key(text)
     return not (_company(text) or k in d.not_companies or _outlet_name(text) or _role_of(text))
+
+
+def _noun_name(u: Unit) -> bool:
+    """True when a unit Kiwi read as common nouns has a Korean name's shape (3 syllables).
+
+    Only a name followed by an affiliation and a title is taken on that evidence."""
+    return (len(u.text) == 3 and u.space_before and u.noun and "NNP" not in u.tags
+            and _looks_like_name_of(u.text, ("NNP",)))
 
 
 def _role_follows(us, i) -> bool:
@@ -753,6 +806,8 @@ def _read_people(us, text, rep, checked) -> list[_P]:
             fn = _foreign_name(us, i + 1)
             if fn and fn[1] >= 2 and _read_roles(us, i + 2)[0]:
                 continue
+        if name is None and aff and roles[0] not in _WEAK_ROLE_TAILS and _noun_name(u):
+            name = u.text  # 강경성 산업통상자원부 1차관: Kiwi read the name as 강경/NNG 성/XSN
         if name is None:
             fn = _foreign_name(us, i)
             if not fn or fn[1] < 2 and not (u.proper and len(u.text) >= 2 and not _suffix_company(u)):
