@@ -98,7 +98,7 @@ def units(tokens, text: str = "") -> list[Unit]:
                 continue
             last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
         elif (t.form == "스" and attached and last is not None and last.noun
-              and (last.text + "스").endswith(_S_SUFFIXES)):
+              and ((last.text + "스").endswith(_S_SUFFIXES) or _company(last.text + "스"))):
             # Kiwi reads the last syllable of 한솔바이오로직스 as a verb (로직/NNG 스/VV)
             last.text += "스"
             last.tags += ("NNG",)
@@ -233,7 +233,7 @@ _NOT_CO_END = ("부", "처", "청", "원", "위원회", "위", "시", "도", "�
                "조합", "연합회", "의회", "정부", "대사관", "국", "성", "주")
 # Before X: an unknown proper noun X is a company (핀테크 기업 페이온, 장비업체 세진하이텍)
 _CO_PREV_END_UNKNOWN = ("자회사", "계열사", "모회사", "경쟁사", "협력사", "업체", "기업", "스타트업",
-                        "운영사", "제조사", "지주사")
+                        "운영사", "제조사", "지주사", "주식회사")
 _CO_LIST_JOINERS = frozenset({"와", "과", "및", "·", ",", "/", "-", "–", "나", "이나", "랑", "하고"})
 _GROUP_TAIL = ("그룹", "주식회사", "㈜", "측", "본사", "그룹사")
 
@@ -462,6 +462,10 @@ def _unknown_company(us, i, person_keys) -> bool:
     p = _prev_noun(us, i)
     if p is not None and us[p].text.endswith(_CO_PREV_END_UNKNOWN) and not name:
         return True
+    # ㈜누리텍, (주)누리텍
+    if i >= 1 and us[i - 1].text == "㈜" or i >= 3 and us[i - 1].text == ")" and us[i - 2].text == "주" \
+            and us[i - 3].text == "(":
+        return True
     return False
 
 
@@ -509,6 +513,7 @@ _PERSON_ROLES_EXTRA = frozenset({
 })
 _NOT_PERSON_ROLE_KINDS = frozenset({"reporter", "media", "press"})
 _REPORTER_ROLES = frozenset({"기자", "특파원", "통신원", "앵커", "편집위원", "논설위원", "PD", "리포터"})
+_FORMER = frozenset({"전", "현", "前", "現", "신임"})
 _ROLE_PREFIX = frozenset({"전", "현", "신임", "前", "現", "초대", "당시", "공동", "수석", "부"})
 # Titles that are also ordinary words at the end of a compound (부동산시장, 회계감사, 신입사원)
 _WEAK_ROLE_TAILS = frozenset({"시장", "감사", "대사", "이사회", "직원", "사원", "임원", "위원", "대리",
@@ -613,6 +618,9 @@ def _read_roles(us, j):
         u = us[k]
         if u.text in _ROLE_PREFIX and k + 1 < n and us[k + 1].noun and _role_of(us[k + 1].text):
             k += 1  # 전 대표, 신임 사장
+            continue
+        if k == j and u.text in _FORMER and k + 1 < n and us[k + 1].noun and us[k + 1].space_before:
+            k += 1  # 손태승 전 우리금융 회장: the prefix before the affiliation
             continue
         if not u.noun:
             if got or u.text not in ("(",):
@@ -722,34 +730,35 @@ class _P:
     first: int
 
 
-def _repair_names(us: list[Unit]) -> list[Unit]:
+def _repair_names(us: list[Unit], text: str = "") -> list[Unit]:
     """Return units with Korean names Kiwi split into pieces put back together.
 
-    Kiwi reads a rare name as ordinary morphemes (구현모 -> 구현/NNG 모/MM); when the pieces
-    make a whole word that reads as a name and a title follows, they become one NNP unit.
+    Kiwi reads a rare name as ordinary morphemes (구현모 -> 구현/NNG 모/MM, 박찬구 -> 박차/VV
+    ᆫ/ETM 구/NNG); when a word's pieces, particles aside, are three syllables that read as a
+    name and a title follows (at once or after an affiliation), they become one NNP unit.
     """
     out = list(us)
+    d = load()
     i = 0
     while i < len(out):
         if not out[i].space_before:
             i += 1
             continue
-        j = i
-        while j + 1 < len(out) and not out[j + 1].space_before and out[j + 1].tags[0][0] not in "JESV" \
-                and j - i < 2:
-            j += 1
-        if j > i:
-            pieces = out[i:j + 1]
-            name = "".join(p.text for p in pieces)
-            k = j + 1
-            while k < len(out) and not out[k].space_before and out[k].tags[0].startswith("J"):
-                k += 1
+        k = i + 1  # the next word
+        while k < len(out) and not out[k].space_before:
+            k += 1
+        m = k  # the word without its particles
+        while m - 1 > i and out[m - 1].tags[0].startswith("J"):
+            m -= 1
+        if m - i >= 2 and out[m - 1].tags[-1][0] in "NMX" and k < len(out) and out[k].noun:
+            a, b = out[i].start, out[m - 1].end
+            name = text[a:b] if text and b <= len(text) else "".join(p.text for p in out[i:m])
             # a title right after, or after an affiliation: 한종희 삼성전자 대표이사, 한기정 공정위 위원장
-            if (len(name) == 3 and _korean_name(name) and k < len(out) and out[k].space_before
-                    and out[k].noun and (_role_of(out[k].text) or _read_roles(out, k)[0])
-                    and not _company(name) and _key(name) not in load().not_companies):
-                out[i:j + 1] = [Unit(name, ("NNP",), (name,), pieces[0].start, pieces[-1].end, True, True)]
-        i += 1
+            if (len(name) == 3 and _korean_name(name) and (_role_of(out[k].text) or _read_roles(out, k)[0])
+                    and not _company(name) and _key(name) not in d.not_companies):
+                out[i:m] = [Unit(name, ("NNP",), (name,), a, b, True, True)]
+                k = i + 1 + (k - m)
+        i = k
     return out
 
 
@@ -775,7 +784,7 @@ def _people(us, text, reporters) -> list[_P]:
 
 def _read_people(us, text, rep, checked) -> list[_P]:
     d = load()
-    us = _repair_names(us)
+    us = _repair_names(us, text)
     skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}
     n = len(us)
