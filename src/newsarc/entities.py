@@ -623,6 +623,10 @@ def _read_roles(us, j):
             k += 1  # 손태승 전 우리금융 회장: the prefix before the affiliation
             continue
         if not u.noun:
+            if (not got and affs and u.text in ("및", "·") and not u.space_before and k + 1 < n
+                    and us[k + 1].noun and not us[k + 1].space_before):
+                k += 1  # 전기및전자공학부: one affiliation written with a joiner inside
+                continue
             if got or u.text not in ("(",):
                 break
             close = next((q for q in range(k, min(n, k + 8)) if us[q].text == ")"), None)
