@@ -90,6 +90,10 @@ def _classify(t: str) -> str:
         return "url"
     if P.CHROME_LINE.match(t) or P.COUNTS_LINE.match(t) or P.BREADCRUMB.match(t):
         return "chrome"
+    if len(t) < 150 and P.CHROME_SENTENCE.search(t):
+        return "chrome"
+    if len(t) < 40 and P.SOURCE_LINE.match(t):
+        return "end"  # `출처 : 매체`: names the original outlet, closes a reposted article
     if is_dateline(t) or is_byline(t):
         return "meta"
     if P.MENU_LINE.match(t) and not is_sentence(t):
@@ -102,7 +106,7 @@ def _classify(t: str) -> str:
         return "end"
     if P.CAPTION.search(t) and len(t) < 300:
         return "caption"
-    if is_sentence(t):
+    if is_sentence(t) or (len(t) < 40 and P.SIGNOFF.match(t)):
         return "sentence"
     if _digit_heavy(t) or len(t) < 2:
         return "chrome"
@@ -191,10 +195,14 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
         start = anchor + 1
     elif anchor is not None:
         # title block: title-like lines right above the header's meta lines
-        block, j = [], anchor - 1
+        block, j, nicks = [], anchor - 1, 0
         while j >= 0 and len(block) < 6:
             l = lines[j]
             if l.kind == "blank" or (not block and _header_furniture(l)):
+                j -= 1
+                continue
+            if not block and nicks < 2 and l.kind == "short" and len(l.text) <= 20 and " " not in l.text:
+                nicks += 1  # a board poster's nickname between the title and the date
                 j -= 1
                 continue
             if not _title_like(l) or (l.kind == "sentence" and len(l.text) > 120):
@@ -283,7 +291,7 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
         title=M.strip_title(hints.title, hints.site) if hints.title else title,
         subtitle=tuple(hints.subtitle) or tuple(subtitle),
         paragraphs=tuple(paragraphs),
-        **_metadata(header, paragraphs, footer, urls, bylines, hints),
+        **_metadata(header, paragraphs, footer, urls, bylines, hints, lines, body_start),
     )
 
 
@@ -314,7 +322,7 @@ def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
     return out
 
 
-def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
+def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints, lines=(), body_start=0) -> dict:
     published = updated = None
     plain = []
     for line in header:
@@ -343,6 +351,9 @@ def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
             for r in names:
                 if r not in reporters:
                     reporters.append(r)
+    if not outlet:
+        # `출처 : 매체` names the original outlet of a reposted article
+        outlet = next((o for o in map(M.outlet_from_source_line, header + footer) if o), None)
     for line in bylines:
         o, _ = M.outlet_from_dateline(line)
         outlet = outlet or o
@@ -354,9 +365,26 @@ def _metadata(header, paragraphs, footer, urls, bylines, hints: Hints) -> dict:
             outlet = M.outlet_from_copyright(line) or M.outlet_mentioned(line)
             if outlet:
                 break
+    if not outlet and paragraphs:
+        m = P.SIGNOFF.match(paragraphs[-1])  # `KBS 뉴스 홍길동입니다.`
+        outlet = M.known_outlet(m["outlet"]) if m else None
+    if not outlet:
+        # the reporter's e-mail domain (`hong@outlet.co.kr`) under the article
+        for l in lines[body_start:]:
+            if "@" in l.text:
+                outlet = next((o for o in map(M.outlet_from_email, P.EMAIL.findall(l.text)) if o), None)
+                if outlet:
+                    break
     url = hints.url or (urls[0] if urls else None) or hints.page_url
     if not outlet:
         outlet = M.outlet_from_host(url) or M.outlet_from_host(hints.page_url)
+    if not outlet and not hints.site:
+        # the site's logo as a line of its own above the title
+        for l in lines[: min(body_start, 60)]:
+            if l.kind in ("short", "chrome") and len(l.text) <= 20:
+                outlet = M.known_outlet(l.text)
+                if outlet:
+                    break
     if not outlet and hints.site and not P.PORTALS.match(hints.site.strip()):
         outlet = M.canonical_outlet(hints.site)
     return {

@@ -97,13 +97,40 @@ def reporter_names(line: str) -> list[str]:
 
 
 def outlet_from_host(url: str | None) -> str | None:
+    """Return the outlet whose domain serves url; a portal's domain names no outlet."""
     if not url:
         return None
     try:
         host = urlparse(url).hostname or ""
     except ValueError:
         return None
-    return load().outlet_for_host(host) if host else None
+    name = load().outlet_for_host(host) if host else None
+    return None if name is None or P.PORTALS.match(name) else name
+
+
+def outlet_from_email(address: str) -> str | None:
+    """Return the outlet of a reporter's e-mail address (`hong@yna.co.kr`), or None."""
+    return outlet_from_host("http://" + address.rsplit("@", 1)[-1])
+
+
+def known_outlet(name: str | None) -> str | None:
+    """Return the outlets table's name for name (an outlet's name or alias, not a portal), or None."""
+    if not name or len(name) > 40:
+        return None
+    found = load().outlet_name(name.strip())
+    return None if found is None or P.PORTALS.match(found) else found
+
+
+def outlet_from_source_line(line: str) -> str | None:
+    """Return the outlet named by `출처 : 매체` when it reads as an outlet's name."""
+    m = P.SOURCE_LINE.match(line)
+    if not m:
+        return None
+    name = m["name"].strip()
+    return known_outlet(name) or (canonical_outlet(name) if _OUTLET_LIKE.search(name) else None)
+
+
+_OUTLET_LIKE = re.compile(r"(뉴스|일보|신문|경제|방송|타임스|타임즈|미디어|저널|통신|News|TV)$")
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -138,6 +165,17 @@ def outlet_from_copyright(line: str) -> str | None:
     name = re.sub(r"\s*(무단|All|all|www).*$", "", name)
     if not name or key(name) in {"all", "rights"}:
         return None
+    if known_outlet(name):
+        return known_outlet(name)
+    # a slogan before the name, a domain or a company suffix after it: look for a known name
+    words = re.findall(r"[0-9A-Za-z가-힣][0-9A-Za-z가-힣.\-]*", line[m.start("outlet"):])[:12]
+    for i, w in enumerate(words):
+        for cand in (w + " " + words[i + 1] if i + 1 < len(words) else "", w, w[:-1] if w.endswith("사") else ""):
+            found = known_outlet(cand.strip(".")) if len(cand) >= 2 else None
+            if not found and "." in cand:
+                found = outlet_from_host("http://" + cand.strip("."))
+            if found:
+                return found
     return canonical_outlet(name)
 
 
