@@ -46,14 +46,14 @@ _BODY_SELECTORS = [
     ".document_body", ".post-article", ".article-veiw-body", ".par", ".txt_area",
 ]
 _CHROME_TOKEN = re.compile(
-    r"(?<![a-z])(?:comments?|cmt|reply|replies|related|relate|relation|recommend\w*|popular|ranking|"
-    r"rank|best|most(?:view|read)?|ad|ads|advert\w*|banner\w*|sponsor\w*|share|sharing|sns|social|"
+    r"(?<![a-z])(?:comments?|cmt|reply|replies|related\w*|relate|relation|recommend\w*|popular|ranking|"
+    r"rank|best|most(?:view|read)?|ad|ads|advert\w*|banner\w*|sponsor\w*|share\w*|sharing|sns|social|"
     r"subscribe|subscription|newsletter|tags?|keywords?|footer|header|gnb|lnb|nav|navi|navigation|menu|"
     r"breadcrumbs?|login|weather|widget|promo\w*|paging|pagination|util|utility|toolbar|tools?|font\w*|"
     r"print|copyright|sidebar|side|aside|modal|popup|layer|btn|buttons?|report|morenews|othernews|"
     r"more_news|other_news|hot_?issue|issue_?list|newslist|news_list|list_news|headline_list|"
     r"sitemap|skip|search|dable|taboola|outbrain|livere|disqus|vote|like|emotion|reaction|"
-    r"journalist_?card|reporter_?(?:card|box|area|info|list)|byline|author_?box|"
+    r"journalist_?card|reporter_?(?:card|box|area|info|list)|byline|author_?(?:box|bio|info|card)|"
     r"caption|figcaption|img_?desc|photo_?desc|pic_?desc|end_photo_org|thumb\w*|photo|figure|"
     r"video_?area|vod|player|media_end_head|title_?area|article_?head\w*|head_?line|info_?view|"
     r"view_?editors|article_?info|info_?text|infomation|summary)(?![a-z])"
@@ -62,8 +62,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DATE_HINT = re.compile(r"date|time|info|byline|datestamp|write|regdate|update|stamp|meta|num_date|txt_info|"
                         r"infomation|info-text|article_?info|byline", re.I)
-_BYLINE_HINT = re.compile(r"byline|journalist|reporter|writer|author|editor|기자", re.I)
-_SUBTITLE_HINT = re.compile(r"(?<![a-z])(?:sub_?title|subtitle|sub-title|subheading|sub_?head|article-head-sub|"
+_BYLINE_HINT = re.compile(r"byline|journalist|reporter|writer|author|editor|user|기자", re.I)
+_SUBTITLE_HINT = re.compile(r"(?<![a-z])(?:sub_?title|subtitle|sub-title|subheading|sub_?head(?:line)?|article-head-sub|"
                             r"media_end_summary|summary_view|sub_tit|stit|tit_sub)(?![a-z])", re.I)
 _BOARD_HINT = re.compile(r"(?<![a-z])(?:board|bbs|xe|rd_hd|rd_body|community|forum|read_header|gall|post_list|"
                          r"bd_lst|list_table|cmt_list)(?![a-z])", re.I)
@@ -185,6 +185,15 @@ def read_hints(soup) -> tuple[Hints, bool]:
     metas = _metas(soup)
     lds = _json_ld(soup)
     art = next((d for d in lds if _ld_type(d) & (_NEWS_TYPES - {"webpage"})), None) or {}
+    if art:
+        # an @graph refers to its publisher and author by @id: read the node it points to
+        by_id = {d["@id"]: d for d in lds if isinstance(d.get("@id"), str)}
+        art = dict(art)
+        for k in ("publisher", "author"):
+            v = art.get(k)
+            refs = v if isinstance(v, list) else [v]
+            art[k] = [by_id.get(r["@id"], r) if isinstance(r, dict) and "name" not in r and isinstance(r.get("@id"), str)
+                      else r for r in refs]
     page_title = normalize_line(soup.title.get_text()) if soup.title else None
 
     words = " ".join(_attr_words(t) for t in soup.find_all(["div", "section", "table", "ul", "article"], limit=400))
@@ -206,7 +215,7 @@ def read_hints(soup) -> tuple[Hints, bool]:
     site = metas.get("og:site_name") or _first(_names(art.get("publisher")))
     title = None
     for cand in (_str(art.get("headline")), metas.get("og:title"), metas.get("twitter:title"), h1, page_title):
-        if cand and normalize_line(cand):
+        if cand and normalize_line(cand) and not _only_site_name(cand, site):
             title = normalize_line(cand)
             break
     if title:
@@ -280,6 +289,12 @@ def read_hints(soup) -> tuple[Hints, bool]:
     return Hints(title=title, subtitle=tuple(subtitle), published=published, updated=updated,
                  reporters=tuple(reporters), outlet=outlet, url=None if board else url,
                  site=site, page_url=url), board
+
+
+def _only_site_name(title: str, site: str | None) -> bool:
+    """Return True for a `<title>` that names only the site (an outlet, a portal), not the article."""
+    t = normalize_line(title)
+    return len(t) <= 30 and bool((site and M.key(t) == M.key(site)) or M.load().outlet_name(t) or P.PORTALS.match(t))
 
 
 def _pick_time(structured: list, visible: str | None) -> str | None:
