@@ -303,11 +303,12 @@ def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
     if not sentence_idx:
         return []
     first, last = sentence_idx[0], sentence_idx[-1]
+    listed = _numbered_runs(body, first, last)
     for k, (kind, t) in enumerate(body):
         if k < first or k > last:
             continue  # short lines before the first or after the last paragraph are furniture
         if kind == "short":
-            if P.LIST_ITEM.match(t) or len(t) > 150:
+            if (P.LIST_ITEM.match(t) and k not in listed) or len(t) > 150:
                 continue
             # a noun phrase closed by a full stop is a photo caption, not an intertitle
             if t.endswith(".") and not P.SENTENCE_END.search(t[:-1] + "다.") and len(t) < 60:
@@ -319,6 +320,27 @@ def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
             continue
         seen.add(c)
         out.append(t)
+    return out
+
+
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+
+
+def _numbered_runs(body, first: int, last: int) -> set:
+    """Return the indices of numbered lines (`1. ...`, `2. ...`) counting up from 1 between paragraphs:
+    a list inside the article, not a ranking of other articles."""
+    out, run, want = set(), [], 1
+    for k in range(first, last + 1):
+        m = _NUMBERED.match(body[k][1])
+        if m and int(m[1]) == want:
+            run.append(k)
+            want += 1
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run, want = ([k], 2) if m and m[1] == "1" else ([], 1)
+    if len(run) >= 2:
+        out.update(run)
     return out
 
 
