@@ -16,7 +16,6 @@ from newsarc.pipeline import clean_page
 DEV = Path(__file__).parent / "pages" / "dev"
 GOLD = sorted(DEV.glob("*.json"))
 XFAIL = {
-    "english.txt": "an English-language page: the line classifier reads Korean running text only",
 }
 
 

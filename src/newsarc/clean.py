@@ -50,7 +50,9 @@ def is_sentence(t: str) -> bool:
         return False
     hangul = len(P.HANGUL.findall(t))
     if hangul < len(t) * 0.3:
-        return False
+        # an English edition's paragraph: long, closed by a full stop, mostly letters
+        return (not hangul and t.count(" ") >= 9 and bool(P.LATIN_SENTENCE.match(t))
+                and len(P.LATIN.findall(t)) >= len(t) * 0.6)
     return bool(P.SENTENCE_END.search(t) or P.SENTENCE_INSIDE.search(t) or len(t) >= 90)
 
 
@@ -65,6 +67,8 @@ def is_byline(t: str) -> bool:
     """Return True for a standalone byline: `홍길동 기자`, `홍길동 기자 hong@x.co.kr`."""
     if len(t) > 70:
         return False
+    if t.startswith("By ") and P.EN_BYLINE.match(t):
+        return True
     rest = P.EMAIL.sub("", P.REPORTER.sub("", t, count=1))
     return bool(P.REPORTER.search(t)) and len(P.HANGUL.findall(rest)) <= 6 and not P.SENTENCE_INSIDE.search(t)
 
@@ -142,7 +146,9 @@ def _prepare(text: str) -> list[_Line]:
 
 
 def _title_like(l: _Line) -> bool:
-    return l.kind in ("short", "sentence") and 8 <= len(l.text) <= 200 and not l.bullet
+    # a single word (`Business`, `오피니언`) is a section label, not a headline
+    return (l.kind in ("short", "sentence") and 8 <= len(l.text) <= 200 and not l.bullet
+            and (" " in l.text or len(l.text) >= 12))
 
 
 def _header_furniture(l: _Line) -> bool:

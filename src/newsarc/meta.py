@@ -93,6 +93,10 @@ def reporter_names(line: str) -> list[str]:
             n = n.strip()
             if n and n not in _NOT_NAMES and _valid_name(n) and n not in out:
                 out.append(n)
+    if not out and line.startswith("By "):
+        m = P.EN_BYLINE.match(line.strip())
+        if m:
+            out = [n.strip() for n in re.split(r"\s*(?:,|\band\b)\s*", m["names"]) if n.strip()]
     return out
 
 

@@ -57,7 +57,7 @@ END_MARKERS = re.compile(
     r"번호\s+(?:카테고리\s+)?제목|목록\s*(?:스크랩|\||$)|목록으로|이전\s*글|다음\s*글|"
     r"관련\s*(?:태그|키워드)|태그\s*[:#]|#\S+\s+#\S+|"
     r"기사\s*제보|제보하기|독자\s*의견|의견\s*쓰기|좋아요\s*\d|"
-    r"Copyrights?\b|All\s+rights\s+reserved|ⓒ\s*\S+)",
+    r"Copyrights?\b|All\s+rights\s+reserved|ⓒ\s*\S+|Most\s+(?:Popular|Read|Viewed)$|Related\s+(?:Articles|News|Stories)$)",
     re.I,
 )
 # Short lines that are page furniture wherever they stand.
@@ -71,7 +71,7 @@ CHROME_LINE = re.compile(
     r"전체\s*메뉴|뉴스\s*홈|홈|TOP|top|맨\s*위로|위로|Share|SNS|SNS\s*(?:보내기|공유)|번역(?:\s*설정)?|"
     r"(?:본문\s*)?요약(?:봇)?|텍스트\s*음성\s*변환.*|글(?:자|씨)\s*크기.*|인쇄(?:하기)?|기사\s*원문|"
     r"언론사\s*(?:구독|홈|페이지)|구독\s*(?:하기|중|취소)|다른\s*기사\s*보기|기사\s*섹션\s*분류\s*안내|"
-    r"(?:동영상|영상|본문|광고)\s*영역\s*(?:시작|끝)|주소\s*복사|"
+    r"(?:동영상|영상|본문|광고)\s*영역\s*(?:시작|끝)|주소\s*복사|(?:Font|Text)\s*size|Print|Search|Menu|"
     r"[|·•\-–—=_*]+)$",
     re.I,
 )
@@ -105,6 +105,11 @@ BOARD_PREFIX = re.compile(r"^(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|�
 SITE_PREFIX = re.compile(r"^([^-|:–—]{2,30}?)\s*(?:::|[|:–—]|\s-)\s+")
 SITE_SUFFIX = re.compile(r"\s+(?:[-|:–—]|::)\s+[^-|:–—]{2,30}$")
 HANGUL = re.compile(rf"[{H}]")
+# English-language editions: a running-text line, and a `By Name Surname` byline.
+LATIN_SENTENCE = re.compile(r"^[\"“‘'(A-Z0-9].{58,}[a-z0-9%)][.!?][\"”’')]?$")
+LATIN = re.compile(r"[A-Za-z]")
+_EN_NAME = r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+){1,3}"
+EN_BYLINE = re.compile(rf"^By\s+(?P<names>{_EN_NAME}(?:\s*(?:,|and)\s*{_EN_NAME})*)\s*(?:\([^)]*@[^)]*\)|[\w.+-]+@[\w.-]+)?$")
 # Portals and aggregators: their name is not the outlet of the article they show.
 PORTALS = re.compile(r"^(?:네이버|네이버\s*뉴스|naver|naver\s*news|다음|다음\s*뉴스|daum|daum\s*news|"
                      r"네이트|네이트\s*뉴스|nate|nate\s*news|줌|zum|zum\s*뉴스|구글\s*뉴스|google\s*news|"
