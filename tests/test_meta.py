@@ -105,3 +105,33 @@ def test_header_metadata_in_a_text_dump(header, published, updated, reporters):
 def test_trailing_byline_gives_reporter_and_outlet():
     c = clean_text(f"예산안 656조원 편성…민생 예산 늘려\n\n{BODY}\n[가상일보 홍길동 기자]")
     assert c.reporters == ("홍길동",) and c.outlet == "가상일보"
+
+
+@pytest.mark.parametrize("line,outlet", [
+    ("<저작권자 ⓒ '돈이 보이는 리얼타임 뉴스' 머니투데이, 무단전재 및 재배포 금지>", "머니투데이"),
+    ("<ⓒ경제를 보는 눈, 세계를 보는 창 아시아경제 무단전재 배포금지>", "아시아경제"),
+    ("ⓒ 한국경제 & hankyung.com, 무단전재 및 재배포 금지", "한국경제"),
+    ("Copyright by JoongAng Ilbo Co., Ltd. All Rights Reserved", "중앙일보"),
+    ("ⓒ 한겨레신문사 : 무단전재 및 재배포 금지", "한겨레"),
+    ("저작권자 (c) KBS(news.kbs.co.kr) 무단복제 및 재배포 금지", "KBS"),
+])
+def test_outlet_from_copyright_with_slogans_and_suffixes(line, outlet):
+    assert M.outlet_from_copyright(line) == outlet
+
+
+def test_outlet_from_email_and_source_line_but_never_a_portal():
+    assert M.outlet_from_email("hong@yna.co.kr") == "연합뉴스"
+    assert M.outlet_from_email("hong@gmail.com") is None
+    assert M.outlet_from_host("https://n.news.naver.com/article/015/0004971234") is None
+    assert M.outlet_from_source_line("출처 : 한국경제") == "한국경제"
+    assert M.outlet_from_source_line("출처 : 온라인 커뮤니티") is None
+
+
+def test_time_in_parentheses_and_bracketed_agency_dateline():
+    assert M.dates_in_line("입력 2024.06.21 (21:17)") == [("published", "2024-06-21T21:17:00+09:00")]
+    assert M.outlet_from_dateline("[서울=뉴시스]홍길동 기자 = 정부가 예산안을 냈다.") == ("뉴시스", ["홍길동"])
+
+
+def test_english_byline():
+    assert M.reporter_names("By Lee Ji-yoon (jylee@heraldcorp.com)") == ["Lee Ji-yoon"]
+    assert M.reporter_names("By the way") == []
