@@ -77,7 +77,7 @@ def cli(ctx, db):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Analyser threads (default: all cores).")
 @click.option("--max-bytes", type=click.IntRange(1), default=50 * 1024 * 1024, show_default=True,
               help="Skip files larger than this.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any file was skipped.")
