@@ -50,3 +50,14 @@ def test_touched_but_identical_file_stays_unchanged(tmp_path, kiwi):
     os.utime(f, (1, 1))  # new mtime, same bytes: hashed, not re-analysed
     out = json.loads(run("ingest", "--jobs", "1", "--json", folder, db=db).stdout)
     assert out["unchanged"] == 5 and out["updated"] == 0
+
+
+def test_same_file_from_another_working_folder_is_the_same_source(tmp_path, kiwi, monkeypatch):
+    db = tmp_path / "a.db"
+    monkeypatch.chdir(SEEDS.parent)
+    run("ingest", "--jobs", "1", "seeds", db=db)
+    monkeypatch.chdir(SEEDS)
+    out = json.loads(run("ingest", "--jobs", "1", "--json", ".", db=db).stdout)
+    assert out["unchanged"] == 5 and out["duplicate"] == 0
+    a = json.loads(run("show", "1", "--json", db=db).stdout)
+    assert len(a["sources"]) == 1 and a["source"].startswith("/")

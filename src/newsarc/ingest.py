@@ -41,10 +41,16 @@ class Summary:
 
 
 def iter_files(paths) -> list[tuple[str, str | None]]:
-    """Return (path, problem) for every file under paths, folders walked recursively and sorted."""
-    out = []
+    """Return (path, problem) for every file under paths, folders walked recursively and sorted.
+
+    Paths are made absolute (links kept as they are), so the same file ingested from another
+    working folder is recognised as the same source."""
+    out, seen = [], set()
     for p in paths:
-        p = Path(p)
+        p = Path(os.path.abspath(p))
+        if p in seen:
+            continue
+        seen.add(p)
         if p.is_symlink() and not p.exists():
             out.append((str(p), "broken symbolic link"))
         elif p.is_dir():
