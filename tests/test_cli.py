@@ -168,3 +168,12 @@ def test_reindex_rebuilds_the_same_index_and_runs_when_the_dictionary_changes(se
     assert "unchanged 5" in r.stdout
     assert json.loads(run("stats", "--json", db=db).stdout)["dictionary"] != "old"
     assert len(json.loads(run("search", "--json", "네이버", db=db).stdout)) == 4
+
+
+def test_export_to_a_new_folder_named_with_a_trailing_slash(seeded_db, tmp_path):
+    r = run("export", "2", "-o", f"{tmp_path}/notes/", db=seeded_db)
+    assert r.exit_code == 0, r.output
+    files = list((tmp_path / "notes").glob("*.md"))
+    assert len(files) == 1 and files[0].name.startswith("2024-05-23-")
+    r = run("export", "2", "-o", tmp_path / "one.md", db=seeded_db)
+    assert (tmp_path / "one.md").read_text(encoding="utf-8").startswith("---\n")

@@ -64,8 +64,9 @@ def safe_filename(a: dict) -> str:
 
 def write(a: dict, target: str | Path) -> Path:
     """Write the Markdown to a file, or into a folder under a safe name; return the path written."""
+    as_folder = str(target).endswith(("/", "\\"))  # Path() would drop the trailing slash
     target = Path(target)
-    if target.is_dir() or str(target).endswith(("/", "\\")):
+    if target.is_dir() or as_folder:
         target.mkdir(parents=True, exist_ok=True)
         out = target / safe_filename(a)
         if out.resolve().parent != target.resolve():
