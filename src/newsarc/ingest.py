@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import stat as stat_mod
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,12 +216,11 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
             else:
                 art, size, mtime = payload
                 try:
-                    status = archive.put(art, path, size, mtime)
-                except NewsarcError as e:
-                    report(FileResult(path, "skipped", str(e)))
+                    status, aid = archive.put(art, path, size, mtime)
+                except (NewsarcError, sqlite3.IntegrityError) as e:
+                    report(FileResult(path, "skipped", f"could not store: {e}"))
                     continue
-                src = archive.source(path)
-                report(FileResult(path, status, article_id=src[1] if src else None))
+                report(FileResult(path, status, article_id=aid))
             pending += 1
             if pending >= COMMIT_EVERY:
                 archive.commit()

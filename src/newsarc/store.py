@@ -99,6 +99,7 @@ class Archive:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `newsarc ingest` first)")
+        self._entities: dict = {}  # (type, name) -> (id, aliases): saves two queries per mention
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
@@ -161,11 +162,13 @@ class Archive:
         self.conn.execute("COMMIT")
 
     def rollback(self) -> None:
+        self._entities.clear()  # rows the cache knows may be gone
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
-    def put(self, art: Article, path: str, size: int, mtime: float) -> str:
-        """Store an article from the file at path; return added, updated or unchanged.
+    def put(self, art: Article, path: str, size: int, mtime: float) -> tuple[str, int]:
+        """Store an article from the file at path; return (status, article id), status being
+        added, updated, duplicate or unchanged.
 
         Runs inside a SAVEPOINT, so an article is written whole or not at all."""
         c = self.conn
@@ -176,10 +179,11 @@ class Archive:
             return status
         except BaseException:
             c.execute("ROLLBACK TO put")
+            self._entities.clear()
             c.execute("RELEASE put")
             raise
 
-    def _put(self, art: Article, path: str, size: int, mtime: float) -> str:
+    def _put(self, art: Article, path: str, size: int, mtime: float) -> tuple[str, int]:
         c = self.conn
         now = _now()
         src = self.source(path)
@@ -190,11 +194,11 @@ class Archive:
                 c.execute("UPDATE sources SET sha256=?, size=?, mtime=?, ingested_at=? WHERE path=?",
                           (art.sha256, size, mtime, now, path))
                 self._write_article(aid, art, now)  # the same body; metadata may have changed
-                return "unchanged"
+                return "unchanged", aid
             old = src[1] if src else None
             self._upsert_source(path, aid, art.sha256, size, mtime, now)
             self._drop_orphan(old)
-            return "updated" if src else "duplicate"
+            return ("updated" if src else "duplicate"), aid
         if src and src[1] is not None:
             # the file changed: its article takes the new content, keeping its id, unless other
             # files still hold the old article
@@ -203,10 +207,10 @@ class Archive:
             if not others:
                 self._write_article(src[1], art, now)
                 self._upsert_source(path, src[1], art.sha256, size, mtime, now)
-                return "updated"
+                return "updated", src[1]
         aid = self._write_article(None, art, now)
         self._upsert_source(path, aid, art.sha256, size, mtime, now)
-        return "updated" if src else "added"
+        return ("updated" if src else "added"), aid
 
     def _upsert_source(self, path, aid, sha, size, mtime, now):
         self.conn.execute(
@@ -228,7 +232,8 @@ class Archive:
         row = (art.fingerprint, art.title, json.dumps(list(art.subtitle), ensure_ascii=False),
                art.published, art.updated, json.dumps(list(art.reporters), ensure_ascii=False),
                art.outlet, art.url, art.body, art.format, art.encoding, art.sha256, now)
-        if aid is None:
+        new = aid is None
+        if new:
             aid = c.execute(
                 "INSERT INTO articles(fingerprint, title, subtitle, published, updated, reporters, outlet, "
                 "url, body, format, encoding, sha256, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -238,14 +243,15 @@ class Archive:
                 "UPDATE articles SET fingerprint=?, title=?, subtitle=?, published=?, updated=?, reporters=?, "
                 "outlet=?, url=?, body=?, format=?, encoding=?, sha256=?, ingested_at=? WHERE id=?",
                 (*row, aid))
-        self.write_analysis(aid, art)
+        self.write_analysis(aid, art, new=new)
         return aid
 
-    def write_analysis(self, aid: int, art) -> None:
-        """Replace an article's mentions and search terms."""
+    def write_analysis(self, aid: int, art, new: bool = False) -> None:
+        """Replace an article's mentions and search terms (new: the article has none yet)."""
         c = self.conn
-        c.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
-        c.execute("DELETE FROM search WHERE rowid = ?", (aid,))
+        if not new:
+            c.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+            c.execute("DELETE FROM search WHERE rowid = ?", (aid,))
         c.execute("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (aid, art.title_terms, art.body_terms))
         from .dictionary import load
 
@@ -265,22 +271,30 @@ class Archive:
 
     def _entity(self, type_: str, name: str, kind: str, aliases: list[str]) -> int:
         c = self.conn
-        row = c.execute("SELECT id, aliases FROM entities WHERE type = ? AND name = ?", (type_, name)).fetchone()
-        if row:
-            eid, old = row[0], json.loads(row[1])
-            new = [a for a in aliases if a not in old and a != name]
-            if new:
-                c.execute("UPDATE entities SET aliases = ? WHERE id = ?",
-                          (json.dumps(old + new, ensure_ascii=False), eid))
-        else:
-            uniq = []
+        cached = self._entities.get((type_, name))
+        if cached is None:
+            row = c.execute("SELECT id, aliases FROM entities WHERE type = ? AND name = ?", (type_, name)).fetchone()
+            cached = (row[0], json.loads(row[1])) if row else None
+        if cached:
+            eid, old = cached
+            new = []
             for a in aliases:
-                if a != name and a not in uniq:
-                    uniq.append(a)
+                if a not in old and a != name and a not in new:
+                    new.append(a)
+            if new:
+                old = old + new
+                c.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(old, ensure_ascii=False), eid))
+        else:
+            new = []
+            for a in aliases:
+                if a != name and a not in new:
+                    new.append(a)
+            old = new
             eid = c.execute("INSERT INTO entities(type, name, kind, aliases) VALUES (?,?,?,?)",
-                            (type_, name, kind, json.dumps(uniq, ensure_ascii=False))).lastrowid
-            new = uniq
-        for n in [name, *new]:
+                            (type_, name, kind, json.dumps(new, ensure_ascii=False))).lastrowid
+            new = [name, *new]
+        self._entities[(type_, name)] = (eid, old)
+        for n in new:
             c.execute("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?, ?)", (key(n), eid))
         return eid
 
