@@ -51,7 +51,9 @@ def test_every_bad_input_gets_a_reason_and_the_batch_goes_on(bad_folder, tmp_pat
     # the CP949, UTF-16 and broken-UTF-8 copies are one article with several sources
     a = json.loads(run("show", "1", "--json", db=db).stdout)
     assert "한빛전자" in a["title"]
-    assert "\ufffd" not in a["body"]
+    assert "\ufffd" not in a["body"]  # undecodable bytes are dropped, not shown as �
+    assert sorted(Path(p).name for p in a["sources"]) == [
+        "article-cp949.txt", "article-invalid-utf8.txt", "article-utf16.txt"]
 
 
 def test_strict_exits_1_when_something_was_skipped(bad_folder, tmp_path, kiwi):

@@ -10,7 +10,8 @@ from . import patterns as P
 from .models import Cleaned
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters, soft hyphens, and U+FFFD where undecodable bytes stood
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffd]")
 
 
 @dataclass
