@@ -150,7 +150,7 @@ def extract(file, as_json):
 
     Example:
 
-        newsarc extract seeds/000_b75b87affc3c4a3d.txt --json
+        newsarc extract saved/article.html --json
     """
     from .pipeline import extract_bytes
 
@@ -389,7 +389,7 @@ def entities(file, lines, as_json):
 
     Example:
 
-        echo '박정호 SK텔레콤 사장이 말했다.' | newsarc entities --lines --json
+        echo '최수연 네이버 대표가 말했다.' | newsarc entities --lines --json
     """
     from . import analyse
     from . import entities as ent
