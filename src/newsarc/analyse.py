@@ -84,11 +84,6 @@ def tokenize(text: str):
     return kiwi().tokenize(text)
 
 
-def tokenize_many(texts, workers: int = 0):
-    """Yield token lists for many texts, using Kiwi's own worker threads."""
-    return kiwi().tokenize(texts)
-
-
 _INDEX_TAG: dict[str, bool] = {}  # Kiwi tag (with sub-tag) -> an index tag?
 _TERM: dict[str, str] = {}  # form -> its index term ("" for none)
 _FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})

@@ -787,7 +787,6 @@ def _people(us, text, reporters) -> list[_P]:
 
 
 def _read_people(us, text, rep, checked) -> list[_P]:
-    d = load()
     us = _repair_names(us, text)
     skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}

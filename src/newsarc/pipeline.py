@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from . import analyse, entities
-from .clean import Hints, clean_text, compact
+from .clean import clean_text, compact
 from .dictionary import key
 from .errors import SkipPage
 from .models import Analysis, Article, Cleaned
