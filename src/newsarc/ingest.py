@@ -84,7 +84,9 @@ def prepare(task):
         if size > max_bytes:
             raise SkipPage(f"file too large ({size:,} bytes > --max-bytes {max_bytes:,})")
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = fh.read()  # read(n) with a large n would allocate n bytes up front
+        if len(data) > max_bytes:  # the file grew since it was measured
+            raise SkipPage(f"file too large ({len(data):,} bytes > --max-bytes {max_bytes:,})")
         sha = hashlib.sha256(data).hexdigest()
         if known_sha and sha == known_sha:
             return path, "same", (size, mtime)
