@@ -7,7 +7,6 @@ import sys
 
 import click
 
-from . import __version__
 from .errors import ArchiveError, NewsarcError
 
 
@@ -58,7 +57,7 @@ def _console(stderr: bool = False):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsarc")
+@click.version_option(package_name="newsarc", prog_name="newsarc")
 @click.option("--db", type=click.Path(dir_okay=False), envvar="NEWSARC_DB",
               help="Archive file (default: $NEWSARC_DB, else the user data folder's newsarc/archive.db).")
 @click.pass_context
