@@ -110,19 +110,24 @@ def prepare(task):
         return path, "skipped", f"could not process ({type(e).__name__}: {e})"
 
 
-def analyse_task(task):
-    """Read, clean and analyse one file on this thread; return (path, kind, payload)."""
+def _finish(item, tokens=None):
+    """Return a prepared item with its page analysed into an Article (Kiwi tokens if given)."""
     from .pipeline import analyse_cleaned, build_article
 
-    path, kind, payload = prepare(task)
+    path, kind, payload = item
     if kind != "page":
-        return path, kind, payload
+        return item
     sha, dec, cleaned, size, mtime = payload
     try:
-        an = analyse_cleaned(cleaned)
+        an = analyse_cleaned(cleaned, tokens)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
         return path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
     return path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
+
+
+def analyse_task(task):
+    """Read, clean and analyse one file on this thread; return (path, kind, payload)."""
+    return _finish(prepare(task))
 
 
 def analysed(tasks, jobs: int):
@@ -135,7 +140,7 @@ def analysed(tasks, jobs: int):
     from collections import deque
 
     from . import analyse
-    from .pipeline import analyse_cleaned, analysis_text, build_article
+    from .pipeline import analysis_text
 
     if jobs == 1 or len(tasks) < 2:
         yield from map(analyse_task, tasks)
@@ -155,13 +160,7 @@ def analysed(tasks, jobs: int):
     for tokens in analyse.kiwi().tokenize(texts()):
         while ready:
             yield ready.popleft()
-        path, _, (sha, dec, cleaned, size, mtime) = pending.popleft()
-        try:
-            an = analyse_cleaned(cleaned, tokens)
-        except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
-            yield path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
-            continue
-        yield path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
+        yield _finish(pending.popleft(), tokens)
     while ready:
         yield ready.popleft()
 

@@ -275,26 +275,23 @@ class Archive:
         if cached is None:
             row = c.execute("SELECT id, aliases FROM entities WHERE type = ? AND name = ?", (type_, name)).fetchone()
             cached = (row[0], json.loads(row[1])) if row else None
+        known = cached[1] if cached else []
+        new = []
+        for a in aliases:
+            if a != name and a not in known and a not in new:
+                new.append(a)
         if cached:
-            eid, old = cached
-            new = []
-            for a in aliases:
-                if a not in old and a != name and a not in new:
-                    new.append(a)
+            eid = cached[0]
             if new:
-                old = old + new
-                c.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(old, ensure_ascii=False), eid))
+                c.execute("UPDATE entities SET aliases = ? WHERE id = ?",
+                          (json.dumps(known + new, ensure_ascii=False), eid))
+            keys = new
         else:
-            new = []
-            for a in aliases:
-                if a != name and a not in new:
-                    new.append(a)
-            old = new
             eid = c.execute("INSERT INTO entities(type, name, kind, aliases) VALUES (?,?,?,?)",
                             (type_, name, kind, json.dumps(new, ensure_ascii=False))).lastrowid
-            new = [name, *new]
-        self._entities[(type_, name)] = (eid, old)
-        for n in new:
+            keys = [name, *new]
+        self._entities[(type_, name)] = (eid, known + new)
+        for n in keys:
             c.execute("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?, ?)", (key(n), eid))
         return eid
 
