@@ -229,21 +229,10 @@ def search(ctx, query, company, person, outlet, since, until, limit, as_json):
     for col in ("id", "published", "outlet", "title / snippet"):
         t.add_column(col, overflow="fold")
     for h in hits:
-        snip = _rich_marked(h.snippet, h.spans)
+        snip = marked(h.snippet, h.spans, "[reverse]", "[/reverse]", escape)
         t.add_row(str(h.id), (h.published or "")[:16], h.outlet or "",
                   f"[bold]{escape(h.title or '')}[/bold]\n{snip}")
     _console().print(t)
-
-
-def _rich_marked(snippet: str, spans) -> str:
-    from rich.markup import escape
-
-    out, last = [], 0
-    for a, b in spans:
-        out += [escape(snippet[last:a]), "[reverse]", escape(snippet[a:b]), "[/reverse]"]
-        last = b
-    out.append(escape(snippet[last:]))
-    return "".join(out)
 
 
 def _get_article(ctx, article_id: int) -> dict:

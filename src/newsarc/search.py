@@ -267,30 +267,24 @@ def _day(value: str, flag: str, next_day: bool = False) -> str:
 def make_snippet(body: str, terms: list[str], width: int = 60) -> tuple[str, list[tuple[int, int]]]:
     """Return a window of body around the first match and the spans of matched words in it."""
     low = body.lower()
-    cands = sorted({t for t in terms if t and len(t) >= 1}, key=len, reverse=True)
-    first = None
-    for t in cands:
-        variants = [t, t.replace(" ", "")]
-        for v in variants:
-            p = low.find(v.lower())
-            if p >= 0 and (first is None or p < first):
-                first = p
-    if first is None:
+    # each term as typed and without its spaces (a phrase 인공 지능 is written 인공지능), longest first
+    needles = sorted({v.lower() for t in terms if t for v in (t, t.replace(" ", "")) if v}, key=len, reverse=True)
+    found = [p for p in (low.find(v) for v in needles) if p >= 0]
+    if not found:
         text = body[: 2 * width].replace("\n", " ")
         return text + ("…" if len(body) > 2 * width else ""), []
+    first = min(found)
     start = max(0, first - width // 2)
     end = min(len(body), first + width + width // 2)
     window = body[start:end].replace("\n", " ")
     spans = []
     wl = window.lower()
-    for t in cands:
-        for v in {t, t.replace(" ", "")}:
-            pos = 0
-            v = v.lower()
-            while v and (p := wl.find(v, pos)) >= 0:
-                if not any(a <= p < b or a < p + len(v) <= b for a, b in spans):
-                    spans.append((p, p + len(v)))
-                pos = p + len(v)
+    for v in needles:
+        pos = 0
+        while (p := wl.find(v, pos)) >= 0:
+            if not any(a <= p < b or a < p + len(v) <= b for a, b in spans):
+                spans.append((p, p + len(v)))
+            pos = p + len(v)
     spans.sort()
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(body) else ""
@@ -298,11 +292,11 @@ def make_snippet(body: str, terms: list[str], width: int = 60) -> tuple[str, lis
     return prefix + window + suffix, spans
 
 
-def marked(snippet: str, spans, left: str = "«", right: str = "»") -> str:
-    """Return the snippet with matches wrapped in markers."""
+def marked(snippet: str, spans, left: str = "«", right: str = "»", escape=str) -> str:
+    """Return the snippet with matches wrapped in markers (escape: applied to the text pieces)."""
     out, last = [], 0
     for a, b in spans:
-        out += [snippet[last:a], left, snippet[a:b], right]
+        out += [escape(snippet[last:a]), left, escape(snippet[a:b]), right]
         last = b
-    out.append(snippet[last:])
+    out.append(escape(snippet[last:]))
     return "".join(out)
