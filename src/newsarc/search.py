@@ -116,10 +116,9 @@ class Searcher:
         w = word.lower()
         if self.is_term(w):
             return [w]
-        for end in _ENDINGS:
-            stem = w[: -len(end)]
-            if w.endswith(end) and len(stem) >= 2 and self.is_term(stem):
-                return [stem]
+        stem = self._stem(w)
+        if stem:
+            return [stem]
         parts = self._segment(w, 3)
         if parts:
             return parts
@@ -132,11 +131,15 @@ class Searcher:
         from . import analyse
 
         self._kiwi_used = True
-        terms = analyse.terms(analyse.tokenize(word))
-        out = []
-        for t in terms:
-            out.extend(p for p in re.sub(r"[\"'*^:(){}\[\]]", " ", t).split() if p)
-        return out
+        return analyse.index_text(analyse.tokenize(word)).split()  # split as the index splits
+
+    def _stem(self, w: str) -> str | None:
+        """Return w without a particle or light ending when what remains is an index term."""
+        for end in _ENDINGS:
+            stem = w[: -len(end)]
+            if w.endswith(end) and len(stem) >= 2 and self.is_term(stem):
+                return stem
+        return None
 
     def _segment(self, w: str, max_parts: int) -> list[str] | None:
         """Return w as a compound of index terms (인공지능 -> 인공 지능), the last one maybe with a particle."""
@@ -148,10 +151,9 @@ class Searcher:
                 continue
             if self.is_term(tail):
                 return [head, tail]
-            for end in _ENDINGS:
-                stem = tail[: -len(end)]
-                if tail.endswith(end) and len(stem) >= 2 and self.is_term(stem):
-                    return [head, stem]
+            stem = self._stem(tail)
+            if stem:
+                return [head, stem]
             rest = self._segment(tail, max_parts - 1)
             if rest:
                 return [head, *rest]
