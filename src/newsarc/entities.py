@@ -786,11 +786,29 @@ def _people(us, text, reporters) -> list[_P]:
     return list(ps)
 
 
+# _read_roles(us, j) finds titles at units j .. j + _ROLE_REACH at most (parentheses included)
+_ROLE_REACH = 32
+
+
+def _next_titles(us: list[Unit]) -> list[int]:
+    """Return nxt: nxt[k] is the index of the first title unit at or after k (len(us) if none)."""
+    n = len(us)
+    nxt = [n] * (n + 1)
+    k_next = n
+    for k in range(n - 1, -1, -1):
+        u = us[k]
+        if u.noun and _role_of(u.text):
+            k_next = k
+        nxt[k] = k_next
+    return nxt
+
+
 def _read_people(us, text, rep, checked) -> list[_P]:
     us = _repair_names(us, text)
     skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}
     n = len(us)
+    nxt = _next_titles(us)
     # pass 1: names confirmed by a title or role right after them
     consumed = -1  # units up to here were read as a name's affiliation or title
     for i, u in enumerate(us):
@@ -804,6 +822,8 @@ def _read_people(us, text, rep, checked) -> list[_P]:
             fn = _foreign_name(us, i)
             if fn and fn[1] >= 2:
                 name = fn[0]  # 사티아 나델라: a given name before a name-like surname
+        if nxt[min(i + 1, n)] > i + 1 + _ROLE_REACH:
+            continue  # no title within reach: _read_roles would find none
         roles, aff, aliases, end = _read_roles(us, i + 1)
         if name and i + 2 < n and " " not in name and _unknown_word(us[i + 1]):
             # 사티아 나델라 마이크로소프트 CEO: two unknown words, an affiliation, a title

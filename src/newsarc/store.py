@@ -13,6 +13,8 @@ from .models import Article
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
+# json.dumps(x, ensure_ascii=False) builds an encoder per call; one encoder, the same output
+_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def default_path() -> Path:
@@ -229,8 +231,8 @@ class Archive:
 
     def _write_article(self, aid, art: Article, now: str) -> int:
         c = self.conn
-        row = (art.fingerprint, art.title, json.dumps(list(art.subtitle), ensure_ascii=False),
-               art.published, art.updated, json.dumps(list(art.reporters), ensure_ascii=False),
+        row = (art.fingerprint, art.title, _json(list(art.subtitle)),
+               art.published, art.updated, _json(list(art.reporters)),
                art.outlet, art.url, art.body, art.format, art.encoding, art.sha256, now)
         new = aid is None
         if new:
@@ -256,18 +258,17 @@ class Archive:
         from .dictionary import load
 
         d = load()
+        rows = []
         for co in art.companies:
             entry = d.company(co.name)
             aliases = list(entry.aliases) if entry and entry.name == co.name else []
             eid = self._entity("company", co.name, co.kind, aliases + list(co.aliases))
-            c.execute("INSERT OR REPLACE INTO mentions(article_id, entity_id, count, surfaces) VALUES (?,?,?,?)",
-                      (aid, eid, co.count, json.dumps(list(co.aliases), ensure_ascii=False)))
+            rows.append((aid, eid, co.count, _json(list(co.aliases)), "[]", None))
         for p in art.people:
             eid = self._entity("person", p.name, "person", list(p.aliases))
-            c.execute("INSERT OR REPLACE INTO mentions(article_id, entity_id, count, surfaces, roles, affiliation) "
-                      "VALUES (?,?,?,?,?,?)",
-                      (aid, eid, p.count, json.dumps([p.name, *p.aliases], ensure_ascii=False),
-                       json.dumps(list(p.roles), ensure_ascii=False), p.affiliation))
+            rows.append((aid, eid, p.count, _json([p.name, *p.aliases]), _json(list(p.roles)), p.affiliation))
+        c.executemany("INSERT OR REPLACE INTO mentions(article_id, entity_id, count, surfaces, roles, affiliation) "
+                      "VALUES (?,?,?,?,?,?)", rows)
 
     def _entity(self, type_: str, name: str, kind: str, aliases: list[str]) -> int:
         c = self.conn
@@ -284,11 +285,11 @@ class Archive:
             eid = cached[0]
             if new:
                 c.execute("UPDATE entities SET aliases = ? WHERE id = ?",
-                          (json.dumps(known + new, ensure_ascii=False), eid))
+                          (_json(known + new), eid))
             keys = new
         else:
             eid = c.execute("INSERT INTO entities(type, name, kind, aliases) VALUES (?,?,?,?)",
-                            (type_, name, kind, json.dumps(new, ensure_ascii=False))).lastrowid
+                            (type_, name, kind, _json(new))).lastrowid
             keys = [name, *new]
         self._entities[(type_, name)] = (eid, known + new)
         for n in keys:
