@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from . import analyse
 from .dictionary import key, load
@@ -59,16 +60,17 @@ class Unit:
         return all(t in ("NNP", "SL", "SH") for t in self.tags)
 
 
-_TAG0: dict[str, str] = {}
 _LATIN_JOINERS = frozenset({"&", "+"})
+_TAG_INFO: dict[str, tuple[str, bool]] = {}  # Kiwi tag -> (tag without sub-tag, noun-like)
 
 
-def _tag0(tag: str) -> str:
-    """Return a Kiwi tag without its sub-tag (VV-R -> VV), memoised per tag."""
-    t = _TAG0.get(tag)
-    if t is None:
-        t = _TAG0[tag] = tag.split("-")[0]
-    return t
+def _tag_info(tag: str) -> tuple[str, bool]:
+    """Return (tag without its sub-tag, noun-like) for a Kiwi tag (VV-R -> VV), memoised."""
+    v = _TAG_INFO.get(tag)
+    if v is None:
+        t0 = tag.split("-")[0]
+        v = _TAG_INFO[tag] = (t0, t0 in _NOUN_TAGS)
+    return v
 
 
 def units(tokens, text: str = "") -> list[Unit]:
@@ -78,17 +80,17 @@ def units(tokens, text: str = "") -> list[Unit]:
     last = None  # out[-1]
     prev_end = -1  # furthest end of a token so far (-1: none yet)
     text_len = len(text) if text else -1  # no text: keep every form
-    noun_tags = _NOUN_TAGS
-    tag0 = _TAG0
+    tag_info = _TAG_INFO
     for t in tokens:
         start = t.start
         end = start + t.len
-        tag = tag0.get(t.tag) or _tag0(t.tag)
+        tag = t.tag
+        tag, noun = tag_info.get(tag) or _tag_info(tag)
         attached = start <= prev_end
         if prev_end < end:
             prev_end = end
-        if tag in noun_tags:
-            form = t.form
+        form = t.form
+        if noun:
             surface = (text[start:end] or form) if text_len >= end else form  # as written: Naver
             if attached and last is not None and last.noun and not (tag == "XSN" and form == "들"):
                 last.text += surface
@@ -97,24 +99,17 @@ def units(tokens, text: str = "") -> list[Unit]:
                 last.end = end
                 continue
             last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
-        elif (t.form == "스" and attached and last is not None and last.noun
-              and ((last.text + "스").endswith(_S_SUFFIXES) or _company(last.text + "스"))):
-            # Kiwi reads the last syllable of 한솔바이오로직스 as a verb (로직/NNG 스/VV)
-            last.text += "스"
-            last.tags += ("NNG",)
-            last.forms += ("스",)
-            last.end = end
-            continue
-        elif (tag == "SW" and attached and last is not None and last.noun and last.tags[-1] == "SL"
-              and t.form in _LATIN_JOINERS):
+        elif attached and last is not None and last.noun and (
+                form == "스" and ((last.text + "스").endswith(_S_SUFFIXES) or _company(last.text + "스"))
+                or tag == "SW" and last.tags[-1] == "SL" and form in _LATIN_JOINERS):
+            # Kiwi reads the last syllable of 한솔바이오로직스 as a verb (로직/NNG 스/VV);
             # KT&G, AT&T, SK E&S, LGU+: the sign belongs to the Latin name it is written in
-            last.text += t.form
-            last.tags += ("SL",)
-            last.forms += (t.form,)
+            last.text += form
+            last.tags += ("NNG",) if form == "스" else ("SL",)
+            last.forms += (form,)
             last.end = end
             continue
         else:
-            form = t.form
             last = Unit(form, (tag,), (form,), start, end, tag == "NNB" and form == "씨", not attached)
         append(last)
     return out
@@ -272,6 +267,12 @@ def _suffix_company_of(s: str, noun: bool, tag0: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset:
+    """Return every proper prefix of the dictionary's name keys (네이버 of 네이버클라우드)."""
+    return frozenset(k[:n] for k in load().companies for n in range(1, len(k)))
+
+
+@lru_cache(maxsize=1)
 def _alias_index():
     """Return {_key(alias): {canonical names listing it}}: which companies a short name may mean."""
     idx: dict[str, set] = {}
@@ -350,18 +351,24 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     # link[k]: unit k may continue a multi-unit name (a noun after a space);
     # short[k]: unit k may be part of one (no space inside, at most two tokens)
     link = [v.noun and v.space_before for v in us]
+    prefixes = _name_prefixes()
     short = [" " not in v.text and (len(v.tags) <= 2 or _LATIN.match(v.text) is not None) for v in us]
     while i < n:
         u = us[i]
         if not u.noun or skip and _in_mask(u, skip_mask):
             i += 1
             continue
+        if _dull(u.text, u.tags) and not (i + 1 < n and link[i + 1] and _key(u.text) in prefixes):
+            i += 1  # no company by itself, by its tail, by its ending or by its context
+            continue
         match = None
-        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary
+        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary;
+        # a run is tried only when the unit begins some longer dictionary name
+        several = i + 1 < n and link[i + 1] and _key(u.text) in prefixes
         for span in (3, 2, 1):
             if span == 1:
                 surface = u.text
-            elif (i + span > n or not link[i + 1] or span == 3 and not link[i + 2]
+            elif (not several or i + span > n or span == 3 and not link[i + 2]
                   or not (short[i] and short[i + 1] and (span == 2 or short[i + 2]))):
                 continue
             else:
@@ -444,6 +451,22 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     out = [Company(c, counts[c], tuple(seen_as[c]), kinds.get(c, "company")) for c in counts]
     out.sort(key=lambda c: (-c.count, first[c.name]))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _dull(text: str, tags: tuple) -> bool:
+    """True when a noun unit, on its own, can be no company: no dictionary name, no company
+    with a tail (네이버측, 신한은행장), and never an unknown company (companies() then only
+    looks further when the unit begins a longer dictionary name)."""
+    e = _company(text)
+    if e and not (all(t == "SL" for t in tags) and not _latin_ok(text, e)):
+        return False
+    for tail in _GROUP_TAIL:
+        if text.endswith(tail) and len(text) > len(tail) and _company(text[: -len(tail)]):
+            return False
+    if text.endswith("행장") and len(text) > 3 and _company(text[:-1]):
+        return False
+    return _unknown_company_of(text, True, tags)[1] is False
 
 
 def _unknown_company(us, i, person_keys) -> bool:
@@ -790,17 +813,15 @@ def _people(us, text, reporters) -> list[_P]:
 _ROLE_REACH = 32
 
 
-def _next_titles(us: list[Unit]) -> list[int]:
-    """Return nxt: nxt[k] is the index of the first title unit at or after k (len(us) if none)."""
-    n = len(us)
-    nxt = [n] * (n + 1)
-    k_next = n
-    for k in range(n - 1, -1, -1):
-        u = us[k]
-        if u.noun and _role_of(u.text):
-            k_next = k
-        nxt[k] = k_next
-    return nxt
+def _near_titles(us: list[Unit]) -> bytearray:
+    """Return near: near[i] is 1 when a title unit stands within _ROLE_REACH units after unit i."""
+    near = bytearray(len(us))
+    role_of = _role_of
+    for k, u in enumerate(us):
+        if u.noun and role_of(u.text):
+            a = max(0, k - 1 - _ROLE_REACH)
+            near[a:k] = b"\x01" * (k - a)
+    return near
 
 
 def _read_people(us, text, rep, checked) -> list[_P]:
@@ -808,11 +829,12 @@ def _read_people(us, text, rep, checked) -> list[_P]:
     skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}
     n = len(us)
-    nxt = _next_titles(us)
+    near = _near_titles(us)
     # pass 1: names confirmed by a title or role right after them
     consumed = -1  # units up to here were read as a name's affiliation or title
-    for i, u in enumerate(us):
-        if not u.noun or skip and _in_mask(u, skip_mask) or i <= consumed:
+    for i in compress(range(n), near):  # units with no title within reach have no role
+        u = us[i]
+        if not u.noun or i <= consumed or skip and _in_mask(u, skip_mask):
             continue
         name = None
         if " " in u.text and u.proper and _HANGUL_ONLY.match(u.text.replace(" ", "")):
@@ -822,8 +844,6 @@ def _read_people(us, text, rep, checked) -> list[_P]:
             fn = _foreign_name(us, i)
             if fn and fn[1] >= 2:
                 name = fn[0]  # 사티아 나델라: a given name before a name-like surname
-        if nxt[min(i + 1, n)] > i + 1 + _ROLE_REACH:
-            continue  # no title within reach: _read_roles would find none
         roles, aff, aliases, end = _read_roles(us, i + 1)
         if name and i + 2 < n and " " not in name and _unknown_word(us[i + 1]):
             # 사티아 나델라 마이크로소프트 CEO: two unknown words, an affiliation, a title

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from operator import attrgetter
 from pathlib import Path
 
 from . import analyse, entities
@@ -12,6 +14,7 @@ from .models import Analysis, Article, Cleaned
 from .read import read_bytes
 
 MIN_BODY_CHARS = 80
+_start = attrgetter("start")
 
 
 def clean_page(data: bytes):
@@ -44,8 +47,9 @@ def analyse_cleaned(cleaned: Cleaned, tokens=None) -> Analysis:
     text, cut = analysis_text(cleaned)
     if tokens is None:
         tokens = analyse.tokenize(text)
-    head_tokens = [t for t in tokens if t.start < cut]
-    body_tokens = [t for t in tokens if t.start >= cut]
+    # Kiwi's tokens come in text order: the headline's are those before the cut
+    split = bisect_left(tokens, cut, key=_start) if cut else 0
+    head_tokens, body_tokens = tokens[:split], tokens[split:]
     exclude = {key(cleaned.outlet)} if cleaned.outlet else set()
     cos = entities.companies(tokens, text, exclude=exclude)
     ppl = entities.people(tokens, text, reporters=cleaned.reporters)
