@@ -71,6 +71,12 @@ def common_names() -> frozenset:
     return frozenset(out)
 
 
+def warm() -> None:
+    """Build Kiwi and load its model (the first analysis does that: about 2 s, GIL released)."""
+    kiwi().tokenize("모델을 읽는다.")
+    common_names()
+
+
 def kiwi_version() -> str:
     import kiwipiepy
 
