@@ -30,6 +30,22 @@ def test_jobs_2_builds_exactly_the_archive_jobs_1_builds(tmp_path, kiwi):
     assert _content(one) == _content(two)
 
 
+def test_pages_read_while_kiwi_loads_are_stored_in_file_order(tmp_path, kiwi, monkeypatch):
+    import time
+
+    from newsarc import analyse, ingest
+
+    whole = tmp_path / "whole.db"
+    r1 = run("ingest", "--jobs", "2", "--json", SEEDS, BAD, db=whole)
+    monkeypatch.setattr(analyse, "warm", lambda: time.sleep(0.3))  # a slow model load
+    for prefetch in (1, 3, 100):
+        monkeypatch.setattr(ingest, "PREFETCH", prefetch)
+        db = tmp_path / f"prefetch{prefetch}.db"
+        r2 = run("ingest", "--jobs", "2", "--json", SEEDS, BAD, db=db)
+        assert json.loads(r1.stdout) == json.loads(r2.stdout)
+        assert _content(whole) == _content(db)
+
+
 def test_unchanged_rerun_reports_every_file_unchanged(tmp_path, kiwi):
     db = tmp_path / "a.db"
     run("ingest", "--jobs", "2", SEEDS, db=db)
