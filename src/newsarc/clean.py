@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import meta as M
 from . import patterns as P
 from .models import Cleaned
 
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
+_SPACE = r"[ \t\u00a0\u2002\u2003\u2009\u3000]"
+# a run of spaces, tabs and wide spaces, folded to one space (a lone plain space is left alone: fewer matches)
+_SPACES = re.compile(rf"[\t\u00a0\u2002\u2003\u2009\u3000]{_SPACE}*| {_SPACE}+")
 # zero-width characters, soft hyphens, and U+FFFD where undecodable bytes stood
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffd]")
 
@@ -29,7 +32,7 @@ class Hints:
     page_url: str | None = None  # the page's own URL: used when the text names no source URL
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     bullet: bool = False
@@ -41,27 +44,74 @@ def normalize_line(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+def _normalize_text(text: str) -> list[str]:
+    """Return normalize_line of every line of text, with three passes over the whole text instead of
+    three per line: NFC, invisible characters and space runs never reach across a line break."""
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
+    return [line.strip() for line in text.split("\n")]
+
+
 def compact(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    """Return s without whitespace (str.split splits on exactly the characters regex `\\s` matches)."""
+    return "".join(s.split())
+
+
+def _hangul_count(t: str) -> int:
+    """Return the number of Hangul syllables in t."""
+    return 0 if t.isascii() else sum(map(len, P.HANGUL_RUN.findall(t)))
+
+
+def _listing_row(t: str) -> bool:
+    """Return True for a row of a board listing (P.LISTING_ROW).
+
+    Its matches start the line with a number or end it with counts, so a line that neither starts
+    with a digit nor ends with a digit or comma is ruled out without running the pattern."""
+    last = t.rstrip()[-1:]
+    if not (t[:1].isdecimal() or last.isdecimal() or last == ","):
+        return False
+    return bool(P.LISTING_ROW.search(t))
 
 
 def is_sentence(t: str) -> bool:
     """Return True for a line that reads as running text."""
-    if len(t) < 20 or P.LISTING_ROW.search(t):
-        return False
-    hangul = len(P.HANGUL.findall(t))
+    return len(t) >= 20 and not _listing_row(t) and _reads_as_text(t)
+
+
+def _reads_as_text(t: str) -> bool:
+    """Return True when a line of 20 characters or more that is no listing row reads as running text."""
+    hangul = _hangul_count(t)
     if hangul < len(t) * 0.3:
         # an English edition's paragraph: long, closed by a full stop, mostly letters
         return (not hangul and t.count(" ") >= 9 and bool(P.LATIN_SENTENCE.match(t))
                 and len(P.LATIN.findall(t)) >= len(t) * 0.6)
-    return bool(P.SENTENCE_END.search(t) or P.SENTENCE_INSIDE.search(t) or len(t) >= 90)
+    return len(t) >= 90 or bool(P.SENTENCE_END.search(t) or P.SENTENCE_INSIDE.search(t))
+
+
+_DIGIT_LIKE = re.compile(r"[0-9,.:/\-|%℃°]")  # ASCII digits and the signs around numbers
+_NOT_ASCII_OR_HANGUL = re.compile(r"[^\x00-\x7f가-힣℃°]")  # where other digits (`①`, `²`, `３`) may stand
 
 
 def _digit_heavy(t: str) -> bool:
+    """Return True when over 40% of t are digits (str.isdigit) or the signs ,.:/-|%℃°."""
     if not t:
         return False
-    n = sum(ch.isdigit() or ch in ",.:/-|%℃°" for ch in t)
+    n = len(_DIGIT_LIKE.findall(t)) + sum(map(str.isdigit, _NOT_ASCII_OR_HANGUL.findall(t)))
     return n / len(t) > 0.4
+
+
+def _caption(t: str) -> bool:
+    """Return True for a photo caption (P.CAPTION), ruling out first, without the pattern, a line that
+    has none of the marks and endings a caption needs."""
+    end = t.rstrip()
+    if not (P.CAPTION_MARK.search(t) or end.endswith(P.CAPTION_ENDS) or end[-1:].isdecimal()
+            or (end[-1:] == "." and end[-2:-1].isdecimal())):
+        return False
+    return bool(P.CAPTION.search(t))
+
+
+def _names_reporter(t: str) -> bool:
+    """Return True when t holds `이름 기자` (P.REPORTER); a plain substring test rules most lines out."""
+    return bool(P.REPORTER_TITLE.search(t) and P.REPORTER.search(t))
 
 
 def is_byline(t: str) -> bool:
@@ -70,28 +120,32 @@ def is_byline(t: str) -> bool:
         return False
     if t.startswith("By ") and P.EN_BYLINE.match(t):
         return True
+    if not _names_reporter(t):
+        return False
     rest = P.EMAIL.sub("", P.REPORTER.sub("", t, count=1))
-    return bool(P.REPORTER.search(t)) and len(P.HANGUL.findall(rest)) <= 6 and not P.SENTENCE_INSIDE.search(t)
+    return _hangul_count(rest) <= 6 and not P.SENTENCE_INSIDE.search(t)
 
 
 def is_dateline(t: str) -> bool:
     """Return True for a header line holding a date (승인/입력/수정 or a bare date)."""
-    if len(t) > 120 or P.SITE_STAMP.search(t):
+    if len(t) > 120 or not P.DATE.search(t) or P.SITE_STAMP.search(t):
         return False
-    m = P.DATE.search(t)
-    if not m:
-        return False
-    rest = P.DATE.sub(" ", t)
-    rest = re.sub(r"(기사\s*입력|입력|승인|등록|게재|발행|작성|송고|최종\s*수정|수정|업데이트|의견|댓글|조회|"
-                  r"\d+|[|:·•/,()\[\]]|\s)", "", rest)
-    rest = P.REPORTER.sub("", rest)
+    rest = P.DATELINE_FILLER.sub("", P.DATE.sub(" ", t))
+    if _names_reporter(rest):
+        rest = P.REPORTER.sub("", rest)
     return len(rest) <= 12
 
 
 def _classify(t: str) -> str:
+    """Return the kind of a normalised line; short lines (portal chrome repeats on every page of a
+    site) are remembered, long ones (body paragraphs) are classified afresh."""
+    return _classify_short(t) if len(t) < _MEMO_MAX_LEN else _classify_line(t)
+
+
+def _classify_line(t: str) -> str:
     if not t:
         return "blank"
-    if P.URL.fullmatch(t) or re.fullmatch(r"(?:출처|원문|기사\s*원문|원문\s*보기|source)\s*[:：]?\s*https?://\S+", t, re.I):
+    if "://" in t and (P.URL.fullmatch(t) or P.SOURCE_URL_LINE.fullmatch(t)):
         return "url"
     if P.CHROME_LINE.match(t) or P.COUNTS_LINE.match(t) or P.BREADCRUMB.match(t):
         return "chrome"
@@ -101,36 +155,48 @@ def _classify(t: str) -> str:
         return "end"  # `출처 : 매체`: names the original outlet, closes a reposted article
     if is_dateline(t) or is_byline(t):
         return "meta"
-    if P.MENU_LINE.match(t) and not is_sentence(t):
+    if "|" in t and P.MENU_LINE.match(t) and not is_sentence(t):
         return "chrome"
-    if P.LISTING_ROW.search(t) and not is_sentence(t):
+    if _listing_row(t):  # is_sentence is False for every listing row
         return "listing"
+    # from here on the line is no listing row
     if P.RELATED_MARKER.match(t):
         return "related"
-    if P.END_MARKERS.match(t) and len(t) < 120:
+    if len(t) < 120 and P.END_MARKERS.match(t):
         return "end"
-    if P.CAPTION.search(t) and len(t) < 300:
+    if len(t) < 300 and _caption(t):
         return "caption"
-    if is_sentence(t) or (len(t) < 40 and P.SIGNOFF.match(t)):
+    if (len(t) >= 20 and _reads_as_text(t)) or (len(t) < 40 and P.SIGNOFF.match(t)):
         return "sentence"
-    if _digit_heavy(t) or len(t) < 2:
+    if len(t) < 2 or _digit_heavy(t):
         return "chrome"
-    if (P.CHROME_WORDS.search(t) or P.WEATHER.search(t)) and len(t) < 40:
+    if len(t) < 40 and (P.CHROME_WORDS.search(t) or P.WEATHER.search(t)):
         return "chrome"
     return "short"
 
 
+_MEMO_MAX_LEN = 80
+_classify_short = lru_cache(maxsize=16384)(_classify_line)
+
+
 def _prepare(text: str) -> list[_Line]:
     lines: list[_Line] = []
-    for raw in text.split("\n"):
-        t = normalize_line(raw)
-        bullet = bool(P.BULLET.match(t))
+    for t in _normalize_text(text):
+        bullet = t.startswith(P.BULLET_MARKS)  # P.BULLET.match on a stripped line
         if bullet:
             t = P.BULLET.sub("", t)
         if lines and t and lines[-1].text == t:
             continue  # the same line twice in a row (a title rendered twice)
         lines.append(_Line(t, bullet))
-    # A flattened copy of the article: one long line that holds several other lines verbatim.
+    if any(len(l.text) >= 200 for l in lines):
+        lines = _drop_flattened_copies(lines)
+    for l in lines:
+        l.kind = _classify(l.text)
+    return lines
+
+
+def _drop_flattened_copies(lines: list[_Line]) -> list[_Line]:
+    """Drop a flattened copy of the article: one long line that holds several other lines verbatim."""
     long_keys = [(i, compact(l.text)) for i, l in enumerate(lines) if len(l.text) >= 30]
     drop = set()
     for i, l in enumerate(lines):
@@ -140,10 +206,7 @@ def _prepare(text: str) -> list[_Line]:
         inside = sum(1 for j, k in long_keys if j != i and len(k) < len(c) and k in c)
         if inside >= 2:
             drop.add(i)
-    lines = [l for i, l in enumerate(lines) if i not in drop]
-    for l in lines:
-        l.kind = _classify(l.text)
-    return lines
+    return [l for i, l in enumerate(lines) if i not in drop]
 
 
 def _title_like(l: _Line) -> bool:
@@ -177,8 +240,11 @@ def _find_anchor(lines: list[_Line], hint_title: str | None) -> int | None:
     return None
 
 
+_SLASHED_PREFIX = re.compile(r"^\S+/\S+\s")  # `기사/뉴스 제목`
+
+
 def _strip_board_prefix(title: str, board: bool) -> str:
-    if board or re.match(r"^\S+/\S+\s", title):
+    if board or _SLASHED_PREFIX.match(title):
         stripped = P.BOARD_PREFIX.sub("", P.BOARD_CATEGORY.sub("", title, count=1), count=1)
         if len(stripped) >= 8:
             return stripped
@@ -194,7 +260,8 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
     title, subtitle = None, []
     header: list[str] = []
     urls: list[str] = []
-    board = any(l.kind == "listing" for l in lines) or any(P.COUNTS_LINE.match(l.text) for l in lines)
+    # a board page: listing rows, or counts lines (which _classify calls chrome)
+    board = any(l.kind == "listing" or (l.kind == "chrome" and P.COUNTS_LINE.match(l.text)) for l in lines)
 
     if anchor is not None and lines[anchor].kind != "meta" and hints.title:
         # the anchor is the title line found from the markup's title
@@ -302,6 +369,10 @@ def clean_text(text: str, hints: Hints | None = None) -> Cleaned:
     )
 
 
+_NOUN_STOP = re.compile(r"[가-힣A-Za-z0-9)]\.$")
+_ENDING_STOP = re.compile(r"(다|요|까|죠)\.$")
+
+
 def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
     """Return the body's paragraphs: short lines kept only as intertitles, duplicates once."""
     out: list[str] = []
@@ -320,7 +391,7 @@ def _tidy(body: list[tuple[str, str]], lines: list[_Line]) -> list[str]:
             # a noun phrase closed by a full stop is a photo caption, not an intertitle
             if t.endswith(".") and not P.SENTENCE_END.search(t[:-1] + "다.") and len(t) < 60:
                 continue
-            if re.search(r"[가-힣A-Za-z0-9)]\.$", t) and not re.search(r"(다|요|까|죠)\.$", t) and len(t) < 60:
+            if _NOUN_STOP.search(t) and not _ENDING_STOP.search(t) and len(t) < 60:
                 continue
         c = compact(t)
         if c in seen:

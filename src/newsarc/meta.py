@@ -35,6 +35,9 @@ def _iso(m: re.Match) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}T{hh:02d}:{mm:02d}:{ss:02d}{KST}"
 
 
+_LABEL_SEPARATOR = re.compile(r"[|·•]|\s{3,}")  # what stands between one date's label and the text before it
+
+
 def dates_in_line(line: str) -> list[tuple[str, str]]:
     """Return [(kind, iso)] for the dates in a header line; kind is published, updated or plain."""
     if P.SITE_STAMP.search(line):
@@ -45,7 +48,7 @@ def dates_in_line(line: str) -> list[tuple[str, str]]:
         if not iso:
             continue
         before = line[: m.start()]
-        before = re.split(r"[|·•]|\s{3,}", before)[-1].strip()
+        before = _LABEL_SEPARATOR.split(before)[-1].strip()
         if P.LABEL_UPDATED.search(before):
             kind = "updated"
         elif P.LABEL_PUBLISHED.search(before):
@@ -85,18 +88,22 @@ _NOT_NAMES = {"사진", "취재", "영상", "온라인", "디지털", "편집", 
               "담당", "사진부", "그래픽", "기사", "본지", "일보", "신문", "통신", "방송", "선임", "수석"}
 
 
+_NAME_SEPARATOR = re.compile(r"\s*[·,ㆍ]\s*")
+_EN_NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b)\s*")
+
+
 def reporter_names(line: str) -> list[str]:
     """Return reporter names (without 기자) found in a byline or dateline."""
     out = []
     for m in P.REPORTER.finditer(line):
-        for n in re.split(r"\s*[·,ㆍ]\s*", m["names"]):
+        for n in _NAME_SEPARATOR.split(m["names"]):
             n = n.strip()
             if n and n not in _NOT_NAMES and _valid_name(n) and n not in out:
                 out.append(n)
     if not out and line.startswith("By "):
         m = P.EN_BYLINE.match(line.strip())
         if m:
-            out = [n.strip() for n in re.split(r"\s*(?:,|\band\b)\s*", m["names"]) if n.strip()]
+            out = [n.strip() for n in _EN_NAME_SEPARATOR.split(m["names"]) if n.strip()]
     return out
 
 
@@ -137,12 +144,15 @@ def outlet_from_source_line(line: str) -> str | None:
 _OUTLET_LIKE = re.compile(r"(뉴스|일보|신문|경제|방송|타임스|타임즈|미디어|저널|통신|News|TV)$")
 
 
+_COPYRIGHT_WORD = re.compile(r"^(?:저작권자|Copyright)\s*")
+
+
 def canonical_outlet(name: str | None) -> str | None:
     """Return the outlet's name as the outlets table has it, or the cleaned name itself."""
     if not name:
         return None
     name = name.strip(" =[]()<>|,.·")
-    name = re.sub(r"^(?:저작권자|Copyright)\s*", "", name).strip()
+    name = _COPYRIGHT_WORD.sub("", name).strip()
     if not name or len(name) > 30:
         return None
     return load().outlet_name(name) or name
@@ -161,18 +171,22 @@ def outlet_from_dateline(line: str) -> tuple[str | None, list[str]]:
     return None, []
 
 
+_AFTER_OUTLET = re.compile(r"\s*(무단|All|all|www).*$")  # `무단 전재 금지`, `All rights reserved`
+_WORD = re.compile(r"[0-9A-Za-z가-힣][0-9A-Za-z가-힣.\-]*")
+
+
 def outlet_from_copyright(line: str) -> str | None:
     m = P.COPYRIGHT.search(line)
     if not m:
         return None
     name = m["outlet"].strip()
-    name = re.sub(r"\s*(무단|All|all|www).*$", "", name)
+    name = _AFTER_OUTLET.sub("", name)
     if not name or key(name) in {"all", "rights"}:
         return None
     if known_outlet(name):
         return known_outlet(name)
     # a slogan before the name, a domain or a company suffix after it: look for a known name
-    words = re.findall(r"[0-9A-Za-z가-힣][0-9A-Za-z가-힣.\-]*", line[m.start("outlet"):])[:12]
+    words = _WORD.findall(line[m.start("outlet"):])[:12]
     for i, w in enumerate(words):
         for cand in (w + " " + words[i + 1] if i + 1 < len(words) else "", w, w[:-1] if w.endswith("사") else ""):
             found = known_outlet(cand.strip(".")) if len(cand) >= 2 else None
@@ -183,10 +197,15 @@ def outlet_from_copyright(line: str) -> str | None:
     return canonical_outlet(name)
 
 
+_FOOTER_SEPARATOR = re.compile(r"[,|/·]")
+
+
 def outlet_mentioned(line: str) -> str | None:
     """Return a known outlet named alone on a footer line such as `매체명, ENGLISHNAME`."""
-    parts = [p.strip() for p in re.split(r"[,|/·]", line) if p.strip()]
-    if not parts or len(parts) > 3 or len(line) > 60:
+    if len(line) > 60:
+        return None
+    parts = [p.strip() for p in _FOOTER_SEPARATOR.split(line) if p.strip()]
+    if not parts or len(parts) > 3:
         return None
     d = load()
     for p in parts:

@@ -19,9 +19,16 @@ LABEL_UPDATED = re.compile(
     r"(최종\s*수정|기사\s*수정|수정|업데이트|갱신|Updated|updated|modified)\s*(?:일|일시|시간)?\s*[:：]?\s*$"
 )
 SITE_STAMP = re.compile(r"최종\s*편집|최종\s*업데이트\s*:\s*\d{4}.*\([월화수목금토일]\)|오늘의\s*날짜|Today")
+# What a header date line holds besides its dates: labels, counts, numbers, separators.
+DATELINE_FILLER = re.compile(r"(기사\s*입력|입력|승인|등록|게재|발행|작성|송고|최종\s*수정|수정|업데이트|의견|댓글|조회|"
+                             r"\d+|[|:·•/,()\[\]]|\s)")
 
 # --- reporters ---------------------------------------------------------------------------
-REPORTER_SUFFIX = r"(?:\s*(?:선임|수석|전문|객원|수습|인턴|대기자|편집위원|논설위원))?\s*(?:기자|특파원|통신원)"
+# A byline ends with one of these words: a line without any of them names no reporter.
+REPORTER_TITLES = ("기자", "특파원", "통신원")
+REPORTER_TITLE = re.compile("|".join(REPORTER_TITLES))
+REPORTER_SUFFIX = (r"(?:\s*(?:선임|수석|전문|객원|수습|인턴|대기자|편집위원|논설위원))?\s*"
+                   rf"(?:{'|'.join(REPORTER_TITLES)})")
 REPORTER = re.compile(rf"(?<![{H}])(?P<names>{NAME}(?:\s*[·,ㆍ]\s*{NAME})*){REPORTER_SUFFIX}(?![{H}])")
 DATELINE = re.compile(
     rf"^\s*[\[(]\s*(?:(?P<place>[{H}]{{1,6}})\s*=\s*)?(?P<outlet>[^\[\]()=]{{2,20}}?)\s*[=\s]\s*"
@@ -37,6 +44,8 @@ TRAILING_BYLINE = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://[^\s<>\"')\]]+")
+# A line that only names the source URL: `출처: https://...`, `기사 원문 https://...`.
+SOURCE_URL_LINE = re.compile(r"(?:출처|원문|기사\s*원문|원문\s*보기|source)\s*[:：]?\s*https?://\S+", re.I)
 
 # --- outlet --------------------------------------------------------------------------------
 COPYRIGHT = re.compile(
@@ -87,7 +96,8 @@ LISTING_ROW = re.compile(
     r"^\d{3,}\s+\S|(?:\d{1,2}:\d{2}|\d{2}\.\d{2}\.\d{2}|\d{2}\.\d{2})\s+[\d,]+\s*$|\s\d{1,4}\s+\d{2}\.\d{2}\.\d{2}\s+[\d,]+$"
 )
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]\s+|[•◦▪▶▷►·\-–]\s+|\[\d+\]\s*)")
-BULLET = re.compile(r"^\s*[•◦▪‣]\s*")
+BULLET_MARKS = ("•", "◦", "▪", "‣")
+BULLET = re.compile(rf"^\s*[{''.join(BULLET_MARKS)}]\s*")
 CAPTION = re.compile(
     r"(?:[(\[<]\s*(?:사진|자료|그래픽|이미지|출처|사진제공|제공|캡처|캡쳐|영상|화면)\s*[=:/]?[^)\]>]{0,40}[)\]>]\s*$)"
     r"|(?:[(\[<][^)\]>]{0,25}(?:자료\s*사진|사진\s*제공|제공|DB|캡처|캡쳐|그래픽|연합뉴스|뉴시스|뉴스1)\s*[)\]>]\s*$)"
@@ -99,12 +109,17 @@ CAPTION = re.compile(
     # agency photos end with the date and the photographer: `... 있다. 2024.05.02. hong@agency.com`
     r"|[.다]\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?(?:\s*/\s*\S+)?(?:\s*[ⓒ©].{0,30}|\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*$"
 )
+# Every CAPTION match needs one of these marks in the line, or ends it with one of CAPTION_ENDS or with a
+# date's digit (`2024.05.02`, `2024.05.02.`): a cheap test that rules out most body paragraphs. Keep in step.
+CAPTION_MARK = re.compile(r"[=:/@ⓒ©]")
+CAPTION_ENDS = (")", "]", ">", "DB", "사진", "제공")
 SENTENCE_END = re.compile(r"(?:다|요|죠|까|니다|음|함|임|됨)\s*[.!?…]*\s*[\"”’'」』)\]]*\s*(?:\[[^\]]{2,30}\])?\s*$|[.!?。]\s*[\"”’'」』)]*\s*$")
 SENTENCE_INSIDE = re.compile(r"(?:다|요)\.\s")
 BOARD_PREFIX = re.compile(r"^(?:기사\s*/\s*뉴스|뉴스\s*/\s*기사|기사|뉴스|이슈|정보|유머|잡담|자유|일반|속보|핫이슈)\s+(?=\S)")
 SITE_PREFIX = re.compile(r"^([^-|:–—]{2,30}?)\s*(?:::|[|:–—]|\s-)\s+")
 SITE_SUFFIX = re.compile(r"\s+(?:[-|:–—]|::)\s+[^-|:–—]{2,30}$")
 HANGUL = re.compile(rf"[{H}]")
+HANGUL_RUN = re.compile(rf"[{H}]+")  # counting runs is cheaper than counting syllables one by one
 # English-language editions: a running-text line, and a `By Name Surname` byline.
 LATIN_SENTENCE = re.compile(r"^[\"“‘'(A-Z0-9].{58,}[a-z0-9%)][.!?][\"”’')]?$")
 LATIN = re.compile(r"[A-Za-z]")
