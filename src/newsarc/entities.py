@@ -757,35 +757,43 @@ class _P:
     first: int
 
 
-def _repair_names(us: list[Unit], text: str = "") -> list[Unit]:
-    """Return units with Korean names Kiwi split into pieces put back together.
+def _repair_names(us: list[Unit], text: str, near: bytearray) -> list[Unit]:
+    """Return units with Korean names Kiwi split into pieces put back together (us itself when
+    there are none); near is _near_titles(us).
 
     Kiwi reads a rare name as ordinary morphemes (구현모 -> 구현/NNG 모/MM, 박찬구 -> 박차/VV
     ᆫ/ETM 구/NNG); when a word's pieces, particles aside, are three syllables that read as a
     name and a title follows (at once or after an affiliation), they become one NNP unit.
+    Whether a word is a name depends only on it and the units after it, so every word is
+    judged on the units as Kiwi gave them and the merges are made at the end.
     """
-    out = list(us)
+    n = len(us)
     d = load()
-    i = 0
-    while i < len(out):
-        if not out[i].space_before:
-            i += 1
+    starts = [i for i, u in enumerate(us) if u.space_before]
+    starts.append(n)
+    merges = []  # (first unit, end unit, name)
+    for i, k in zip(starts, starts[1:]):
+        # k: the next word, which must be (or lead to) a title within reach
+        if k >= n or not near[k - 1] or not us[k].noun:
             continue
-        k = i + 1  # the next word
-        while k < len(out) and not out[k].space_before:
-            k += 1
         m = k  # the word without its particles
-        while m - 1 > i and out[m - 1].tags[0].startswith("J"):
+        while m - 1 > i and us[m - 1].tags[0].startswith("J"):
             m -= 1
-        if m - i >= 2 and out[m - 1].tags[-1][0] in "NMX" and k < len(out) and out[k].noun:
-            a, b = out[i].start, out[m - 1].end
-            name = text[a:b] if text and b <= len(text) else "".join(p.text for p in out[i:m])
+        if m - i >= 2 and us[m - 1].tags[-1][0] in "NMX":
+            a, b = us[i].start, us[m - 1].end
+            name = text[a:b] if text and b <= len(text) else "".join(p.text for p in us[i:m])
             # a title right after, or after an affiliation: 한종희 삼성전자 대표이사, 한기정 공정위 위원장
-            if (len(name) == 3 and _korean_name(name) and (_role_of(out[k].text) or _read_roles(out, k)[0])
+            if (len(name) == 3 and _korean_name(name) and (_role_of(us[k].text) or _read_roles(us, k)[0])
                     and not _company(name) and _key(name) not in d.not_companies):
-                out[i:m] = [Unit(name, ("NNP",), (name,), a, b, True, True)]
-                k = i + 1 + (k - m)
-        i = k
+                merges.append((i, m, name))
+    if not merges:
+        return us
+    out, last = [], 0
+    for i, m, name in merges:
+        out += us[last:i]
+        out.append(Unit(name, ("NNP",), (name,), us[i].start, us[m - 1].end, True, True))
+        last = m
+    out += us[last:]
     return out
 
 
@@ -825,11 +833,13 @@ def _near_titles(us: list[Unit]) -> bytearray:
 
 
 def _read_people(us, text, rep, checked) -> list[_P]:
-    us = _repair_names(us, text)
+    near = _near_titles(us)
+    repaired = _repair_names(us, text, near)
+    if repaired is not us:
+        us, near = repaired, _near_titles(repaired)
     skip, skip_mask, _ = _text_marks(text)
     found: dict[str, _P] = {}
     n = len(us)
-    near = _near_titles(us)
     # pass 1: names confirmed by a title or role right after them
     consumed = -1  # units up to here were read as a name's affiliation or title
     for i in compress(range(n), near):  # units with no title within reach have no role
