@@ -142,6 +142,21 @@ _BYLINE = re.compile(
     r"|[\[\(【<][^\[\]\(\)【】<>\n]{0,40}(?:기자|특파원|통신원)[^\[\]\(\)【】<>\n]{0,30}[\]\)】>]"
     r"|[가-힣]{2,4} ?(?:기자|특파원)\s*=")
 _REPORTER = re.compile(r"([가-힣]{2,4}) ?(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원)(?![가-힣])")
+_REPORTER_TITLE = re.compile(r"기자|특파원|통신원")
+_REPORTER_BEFORE = 8  # a _REPORTER match starts at most 7 characters before its title
+
+
+def _reporter_names(text: str) -> frozenset:
+    """Return the names _REPORTER finds in text. It is run only around the titles: a match ends
+    with one, and starts at most 7 characters before it; windows that meet are read as one."""
+    windows: list[list[int]] = []
+    for m in _REPORTER_TITLE.finditer(text):
+        a, b = max(0, m.start() - _REPORTER_BEFORE), m.end() + 1  # + 1: the lookahead's character
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    return frozenset(m.group(1) for a, b in windows for m in _REPORTER.finditer(text, a, b))
 
 
 def _byline_spans(text: str) -> list[tuple[int, int]]:
@@ -165,7 +180,7 @@ def _text_marks(text: str):
     mask = bytearray(len(text or ""))
     for a, b in spans:
         mask[a:b] = b"\x01" * (b - a)
-    names = frozenset(m.group(1) for m in _REPORTER.finditer(text or ""))
+    names = _reporter_names(text or "")
     _last_text = (text, spans, bytes(mask), names)
     return spans, bytes(mask), names
 
