@@ -361,30 +361,26 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     person_keys = {_key(n) for n in people_names}
     exclude = {_key(x) for x in exclude}
     hits = []  # (unit index, canonical, surface, kind, sure)
-    i = 0
     n = len(us)
-    # link[k]: unit k may continue a multi-unit name (a noun after a space);
-    # short[k]: unit k may be part of one (no space inside, at most two tokens)
+    # link[k]: unit k may continue a multi-unit name (a noun after a space)
     link = [v.noun and v.space_before for v in us]
     prefixes = _name_prefixes()
-    short = [" " not in v.text and (len(v.tags) <= 2 or _LATIN.match(v.text) is not None) for v in us]
-    while i < n:
+    done = 0  # units before this one were read as part of a name
+    for i in compress(range(n), [v.noun for v in us]):
         u = us[i]
-        if not u.noun or skip and _in_mask(u, skip_mask):
-            i += 1
+        if i < done or skip and _in_mask(u, skip_mask):
             continue
-        if _dull(u.text, u.tags) and not (i + 1 < n and link[i + 1] and _key(u.text) in prefixes):
-            i += 1  # no company by itself, by its tail, by its ending or by its context
-            continue
-        match = None
-        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary;
         # a run is tried only when the unit begins some longer dictionary name
         several = i + 1 < n and link[i + 1] and _key(u.text) in prefixes
+        if not several and _dull(u.text, u.tags):
+            continue  # no company by itself, by its tail, by its ending or by its context
+        match = None
+        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary
         for span in (3, 2, 1):
             if span == 1:
                 surface = u.text
             elif (not several or i + span > n or span == 3 and not link[i + 2]
-                  or not (short[i] and short[i + 1] and (span == 2 or short[i + 2]))):
+                  or not all(_short(us[k]) for k in range(i, i + span))):
                 continue
             else:
                 surface = " ".join(us[k].text for k in range(i, i + span))
@@ -399,12 +395,12 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
             j = i + span
             if j < n and link[j] and _key(surface + us[j].text) in d.not_companies:
                 # the name is the first word of something else: 아마존 열대우림, 한화 이글스
-                i = j + 1
+                done = j + 1
                 continue
             tags = tuple(t for k in range(i, i + span) for t in us[k].tags)
             sure = span > 1 or not _ambiguous(surface, tags)
             hits.append((i, e.name, surface, e.kind, sure))
-            i += span
+            done = i + span
             continue
         # a dictionary company plus a tail that keeps it the same company: 소프트뱅크그룹, 네이버측
         tailed = False
@@ -424,7 +420,6 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
                 tailed = True
         if not tailed and _unknown_company(us, i, person_keys):
             hits.append((i, u.text, u.text, "company", True))
-        i += 1
     found_sure = {_key(c) for _, c, _, _, sure in hits if sure}
     found_sure |= {_key(s) for _, _, s, _, sure in hits if sure}
     counts: Counter = Counter()
@@ -466,6 +461,11 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     out = [Company(c, counts[c], tuple(seen_as[c]), kinds.get(c, "company")) for c in counts]
     out.sort(key=lambda c: (-c.count, first[c.name]))
     return out
+
+
+def _short(u: Unit) -> bool:
+    """True when a unit may be part of a multi-unit name: no space inside, at most two tokens."""
+    return " " not in u.text and (len(u.tags) <= 2 or _LATIN.match(u.text) is not None)
 
 
 @lru_cache(maxsize=1 << 16)
