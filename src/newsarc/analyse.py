@@ -90,48 +90,36 @@ def tokenize(text: str):
     return kiwi().tokenize(text)
 
 
-_INDEX_TAG: dict[str, bool] = {}  # Kiwi tag (with sub-tag) -> an index tag?
-_TERM: dict[str, str] = {}  # form -> its index term ("" for none)
-_FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
+class _IndexTags(dict):
+    """Kiwi tag (with sub-tag) -> whether its morphemes are index terms; filled on first sight."""
+
+    def __missing__(self, tag: str) -> bool:
+        v = self[tag] = tag.split("-")[0] in INDEX_TAGS
+        return v
 
 
-def _index_tag(tag: str) -> bool:
-    v = _INDEX_TAG.get(tag)
-    if v is None:
-        v = _INDEX_TAG[tag] = tag.split("-")[0] in INDEX_TAGS
-    return v
+class _Terms(dict):
+    """Form -> its index term (lower-cased; "" when blank), remembered for 200,000 forms at most."""
 
-
-def _term(form: str) -> str:
-    """Return the term of a form (lower-cased), or "" when it is blank."""
-    v = _TERM.get(form)
-    if v is None:
+    def __missing__(self, form: str) -> str:
         v = form.lower()
         if not v.strip():
             v = ""
-        if len(_TERM) < 200_000:
-            _TERM[form] = v
-    return v
+        if len(self) < 200_000:
+            self[form] = v
+        return v
+
+
+_INDEX_TAG = _IndexTags()
+_TERM = _Terms()
+_FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
 
 
 def terms(tokens) -> list[str]:
     """Return the index terms of tokens: lower-cased forms of meaning-bearing morphemes."""
-    out = []
-    append = out.append
-    index_tags, cached_terms = _INDEX_TAG, _TERM
-    for t in tokens:
-        tag = t.tag
-        ok = index_tags.get(tag)
-        if ok is None:
-            ok = _index_tag(tag)
-        if ok:
-            form = t.form
-            term = cached_terms.get(form)
-            if term is None:
-                term = _term(form)
-            if term:
-                append(term)
-    return out
+    index_tag, term = _INDEX_TAG, _TERM
+    out = [term[t.form] for t in tokens if index_tag[t.tag]]
+    return [x for x in out if x] if "" in out else out
 
 
 def index_text(tokens) -> str:
