@@ -840,10 +840,9 @@ def _near_titles(us: list[Unit]) -> bytearray:
     """Return near: near[i] is 1 when a title unit stands within _ROLE_REACH units after unit i."""
     near = bytearray(len(us))
     role_of = _role_of
-    for k, u in enumerate(us):
-        if u.noun and role_of(u.text):
-            a = max(0, k - 1 - _ROLE_REACH)
-            near[a:k] = b"\x01" * (k - a)
+    for k in [k for k, u in enumerate(us) if u.noun and role_of(u.text)]:
+        a = max(0, k - 1 - _ROLE_REACH)
+        near[a:k] = b"\x01" * (k - a)
     return near
 
 
