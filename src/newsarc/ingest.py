@@ -10,7 +10,7 @@ import threading
 from collections import deque
 from contextlib import contextmanager
 from itertools import chain
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import NewsarcError, SkipPage
@@ -98,6 +98,7 @@ def prepare(task):
         from .pipeline import clean_page
 
         dec, cleaned = clean_page(data)
+        dec = replace(dec, text="")  # the page's text is not needed any more: do not hold it
         return path, "page", (sha, dec, cleaned, size, mtime)
     except SkipPage as e:
         return path, "skipped", str(e)
@@ -130,7 +131,7 @@ def _finish(item, tokens=None):
     return path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
 
 
-PREFETCH = 2000  # pages read and cleaned, at most, while Kiwi loads its model
+PREFETCH = 4000  # pages read and cleaned, at most, while Kiwi loads its model (~2 s)
 
 
 def _prefetched(tasks):
