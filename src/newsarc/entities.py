@@ -366,21 +366,32 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     link = [v.noun and v.space_before for v in us]
     prefixes = _name_prefixes()
     done = 0  # units before this one were read as part of a name
-    for i in compress(range(n), [v.noun for v in us]):
-        u = us[i]
-        if i < done or skip and _in_mask(u, skip_mask):
+    mlen = len(skip_mask)
+    # noun units outside bylines
+    cands = [i for i, v in enumerate(us) if v.noun and not (v.start < mlen and skip_mask[v.start])]
+    for i in cands:
+        if i < done:
             continue
+        u = us[i]
+        k1 = _key(u.text)
         # a run is tried only when the unit begins some longer dictionary name
-        several = i + 1 < n and link[i + 1] and _key(u.text) in prefixes
+        several = i + 1 < n and link[i + 1] and k1 in prefixes
         if not several and _dull(u.text, u.tags):
             continue  # no company by itself, by its tail, by its ending or by its context
         match = None
-        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary
-        for span in (3, 2, 1):
+        # longest run of up to three units (네이버 클라우드, 야후 재팬) named in the dictionary;
+        # the keys of a run are the keys of its units end to end (keys have no spaces)
+        runs = [1]
+        if several:
+            k2 = k1 + _key(us[i + 1].text)
+            if k2 in d.companies:
+                runs.insert(0, 2)
+            if i + 2 < n and link[i + 2] and k2 in prefixes:
+                runs.insert(0, 3)
+        for span in runs:
             if span == 1:
                 surface = u.text
-            elif (not several or i + span > n or span == 3 and not link[i + 2]
-                  or not all(_short(us[k]) for k in range(i, i + span))):
+            elif not all(_short(us[k]) for k in range(i, i + span)):
                 continue
             else:
                 surface = " ".join(us[k].text for k in range(i, i + span))
