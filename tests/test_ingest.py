@@ -77,3 +77,24 @@ def test_same_file_from_another_working_folder_is_the_same_source(tmp_path, kiwi
     assert out["unchanged"] == 5 and out["duplicate"] == 0
     a = json.loads(run("show", "1", "--json", db=db).stdout)
     assert len(a["sources"]) == 1 and a["source"].startswith("/")
+
+
+def test_an_article_left_without_files_goes_with_its_mentions(tmp_path, kiwi):
+    seeds = sorted(SEEDS.iterdir())
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seeds[0].read_bytes())
+    (folder / "b.txt").write_bytes(seeds[1].read_bytes())
+    db = tmp_path / "a.db"
+    run("ingest", "--jobs", "1", folder, db=db)
+    c = sqlite3.connect(db)
+    old = c.execute("SELECT a.id FROM articles a JOIN sources s ON s.article_id = a.id "
+                    "WHERE s.path LIKE '%a.txt'").fetchone()[0]
+    assert c.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (old,)).fetchone()[0] > 0
+    (folder / "a.txt").write_bytes(seeds[1].read_bytes())  # a.txt now holds b's article
+    out = json.loads(run("ingest", "--jobs", "1", "--json", folder, db=db).stdout)
+    assert out["updated"] == 1
+    assert c.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert c.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (old,)).fetchone()[0] == 0
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    c.close()

@@ -157,6 +157,7 @@ def _corpus(folder: Path, n: int) -> None:
 def _check_whole(db: Path) -> int:
     c = sqlite3.connect(db)
     assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert c.execute("PRAGMA foreign_key_check").fetchall() == []
     n = c.execute("SELECT count(*) FROM articles").fetchone()[0]
     # no partial article: every article has its source and its search row, every source its article
     assert c.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM sources "

@@ -235,7 +235,7 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
                 pass
         tasks.append((path, src[2] if src else None, max_bytes))
 
-    with _fewer_collections():
+    with _fewer_collections(), archive.bulk():
         pending = 0
         archive.begin()
         try:
