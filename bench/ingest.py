@@ -5,7 +5,8 @@ Usage: python bench/ingest.py [--pages 20000] [--jobs 2] [--dir DIR]
 
 Generates a corpus of N pages (text dumps with chrome, one in ten saved HTML) from the seeds'
 paragraphs with varied titles, dates, outlets and company mentions, then measures in one run:
-  (a) Kiwi alone tokenizing the same cleaned bodies with the same number of cores,
+  (a) Kiwi alone tokenizing the same cleaned bodies with the same number of cores (measured
+      before and after (b), and averaged: the machine's speed drifts),
   (b) `newsarc ingest --jobs N` of the corpus into a fresh archive (and --jobs 1 on a sample),
   (c) a second `newsarc ingest` of the unchanged corpus.
 Peak RSS is the ingest process's peak resident memory, as the kernel records it (ru_maxrss).
@@ -130,11 +131,14 @@ def main() -> None:
         t = time.perf_counter()
         make_corpus(corpus, a.pages)
         print(f"corpus: {a.pages:,} pages in {time.perf_counter() - t:.0f} s at {corpus}", file=sys.stderr)
-    ks, kpages, kchars = kiwi_alone(corpus, a.jobs)
+    # (a) is measured before and after (b): this machine's speed drifts by several per cent over
+    # minutes, and the ratio should not depend on which moment each side happened to get
+    ks1, kpages, kchars = kiwi_alone(corpus, a.jobs)
     db = work / "bench.db"
     for p in work.glob("bench.db*"):
         p.unlink()
     s, rss = run_ingest(corpus, db, a.jobs)
+    ks2, _, _ = kiwi_alone(corpus, a.jobs)
     s2, _ = run_ingest(corpus, db, a.jobs)
     n1 = a.sample or max(1, a.pages // 4)
     sample = work / "sample"
@@ -148,7 +152,9 @@ def main() -> None:
             p.unlink()
         sj, _ = run_ingest(sample, work / "sample.db", j)
         rates[j] = n1 / sj
+    ks = (ks1 + ks2) / 2
     kiwi_rate, ingest_rate = kpages / ks, a.pages / s
+    print(f"(a) before (b): {kpages / ks1:.1f} pages/s, after: {kpages / ks2:.1f} pages/s; the mean is used")
     print(f"{'measure':38} {'pages/s':>9} {'chars/s':>11}")
     print(f"{'(a) Kiwi alone, ' + str(a.jobs) + ' cores':38} {kiwi_rate:9.1f} {kchars / ks:11,.0f}")
     print(f"{'(b) newsarc ingest --jobs ' + str(a.jobs):38} {ingest_rate:9.1f} {kchars / s:11,.0f}")
