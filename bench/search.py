@@ -12,7 +12,6 @@ The last line is machine-readable:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import subprocess

@@ -2,7 +2,6 @@
 import json
 import shutil
 
-import pytest
 import yaml
 
 from conftest import SEEDS, run

@@ -204,7 +204,6 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
     Articles are written in file order, each in its own savepoint, committed in batches: an
     interrupted run leaves whole articles only, and a re-run completes it."""
     from . import analyse
-    from .dictionary import digest
 
     summary = Summary()
     jobs = jobs or os.cpu_count() or 1
@@ -235,39 +234,41 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
                 pass
         tasks.append((path, src[2] if src else None, max_bytes))
 
-    with _fewer_collections(), archive.bulk():
+    with _fewer_collections(), archive.bulk(), archive.transaction():
         pending = 0
-        archive.begin()
-        try:
-            for path, kind, payload in analysed(tasks, jobs) if tasks else ():
-                if kind == "skipped":
-                    report(FileResult(path, "skipped", payload))
+        for path, kind, payload in analysed(tasks, jobs) if tasks else ():
+            if kind == "skipped":
+                report(FileResult(path, "skipped", payload))
+                continue
+            if kind == "same":
+                src = archive.source(path)
+                archive.touch_source(path, *payload)
+                report(FileResult(path, "unchanged", article_id=src[1] if src else None))
+            else:
+                art, size, mtime = payload
+                try:
+                    status, aid = archive.put(art, path, size, mtime)
+                except (NewsarcError, sqlite3.IntegrityError) as e:
+                    report(FileResult(path, "skipped", f"could not store: {e}"))
                     continue
-                if kind == "same":
-                    src = archive.source(path)
-                    archive.touch_source(path, *payload)
-                    report(FileResult(path, "unchanged", article_id=src[1] if src else None))
-                else:
-                    art, size, mtime = payload
-                    try:
-                        status, aid = archive.put(art, path, size, mtime)
-                    except (NewsarcError, sqlite3.IntegrityError) as e:
-                        report(FileResult(path, "skipped", f"could not store: {e}"))
-                        continue
-                    report(FileResult(path, status, article_id=aid))
-                pending += 1
-                if pending >= COMMIT_EVERY:
-                    archive.commit()
-                    archive.begin()
-                    pending = 0
-            if tasks:
-                archive.set_meta("kiwi_version", analyse.kiwi_version())
-                archive.set_meta("dictionary", digest())
-            archive.commit()
-        except BaseException:
-            archive.rollback()
-            raise
+                report(FileResult(path, status, article_id=aid))
+            pending += 1
+            if pending >= COMMIT_EVERY:
+                archive.commit()
+                archive.begin()
+                pending = 0
+        if tasks:
+            _record_index_version(archive)
     return summary
+
+
+def _record_index_version(archive) -> None:
+    """Record which Kiwi and which dictionary the archive's terms and entities come from."""
+    from . import analyse
+    from .dictionary import digest
+
+    archive.set_meta("kiwi_version", analyse.kiwi_version())
+    archive.set_meta("dictionary", digest())
 
 
 @contextmanager
@@ -299,14 +300,11 @@ def reindex(archive, on_progress=None) -> int:
     """Re-analyse every stored article (terms and entities) in one transaction; return how many."""
     import json
 
-    from . import analyse
-    from .dictionary import digest
     from .models import Cleaned
     from .pipeline import analyse_cleaned
 
     ids = [r[0] for r in archive.conn.execute("SELECT id FROM articles ORDER BY id")]
-    archive.begin()
-    try:
+    with archive.transaction():
         for n, aid in enumerate(ids, 1):  # one article at a time: memory stays flat
             title, subtitle, body, reporters, outlet, url, pub, upd = archive.conn.execute(
                 "SELECT title, subtitle, body, reporters, outlet, url, published, updated FROM articles "
@@ -317,10 +315,5 @@ def reindex(archive, on_progress=None) -> int:
             if on_progress:
                 on_progress(n, len(ids))
         archive.conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
-        archive.set_meta("kiwi_version", analyse.kiwi_version())
-        archive.set_meta("dictionary", digest())
-        archive.commit()
-    except BaseException:
-        archive.rollback()
-        raise
+        _record_index_version(archive)
     return len(ids)

@@ -162,6 +162,17 @@ class Archive:
         self.conn.execute("BEGIN IMMEDIATE")
 
     @contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE, then COMMIT; ROLLBACK on any error (a batch may commit() and begin() inside)."""
+        self.begin()
+        try:
+            yield self
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+
+    @contextmanager
     def bulk(self):
         """Write a batch of put() calls without SQLite's foreign-key checks (a tenth of put()'s cost).
 
