@@ -413,23 +413,11 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
             hits.append((i, e.name, surface, e.kind, sure))
             done = i + span
             continue
-        # a dictionary company plus a tail that keeps it the same company: 소프트뱅크그룹, 네이버측
-        tailed = False
-        if u.text.endswith(_GROUP_TAIL):
-            for tail in _GROUP_TAIL:
-                if u.text.endswith(tail) and len(u.text) > len(tail):
-                    e = _company(u.text[: -len(tail)])
-                    if e:
-                        hits.append((i, e.name, u.text, e.kind, True))
-                        tailed = True
-                        break
-        if not tailed and u.text.endswith("행장") and len(u.text) > 3:
-            # 신한은행장: the bank whose head is meant
-            e = _company(u.text[:-1])
-            if e:
-                hits.append((i, e.name, u.text[:-1], e.kind, True))
-                tailed = True
-        if not tailed and _unknown_company(us, i, person_keys):
+        tailed = _tailed_company(u.text)
+        if tailed:
+            e, surface = tailed
+            hits.append((i, e.name, surface, e.kind, True))
+        elif _unknown_company(us, i, person_keys):
             hits.append((i, u.text, u.text, "company", True))
     found_sure = {_key(c) for _, c, _, _, sure in hits if sure}
     found_sure |= {_key(s) for _, _, s, _, sure in hits if sure}
@@ -487,12 +475,23 @@ def _dull(text: str, tags: tuple) -> bool:
     e = _company(text)
     if e and not (all(t == "SL" for t in tags) and not _latin_ok(text, e)):
         return False
+    return not _tailed_company(text) and _unknown_company_of(text, True, tags)[1] is False
+
+
+@lru_cache(maxsize=1 << 16)
+def _tailed_company(text: str):
+    """Return (entry, surface) when a unit is a dictionary company plus a tail that keeps it the
+    same company (소프트뱅크그룹, 네이버측), or the head of a bank (신한은행장 -> 신한은행); else None."""
     for tail in _GROUP_TAIL:
-        if text.endswith(tail) and len(text) > len(tail) and _company(text[: -len(tail)]):
-            return False
-    if text.endswith("행장") and len(text) > 3 and _company(text[:-1]):
-        return False
-    return _unknown_company_of(text, True, tags)[1] is False
+        if text.endswith(tail) and len(text) > len(tail):
+            e = _company(text[: -len(tail)])
+            if e:
+                return e, text
+    if text.endswith("행장") and len(text) > 3:
+        e = _company(text[:-1])
+        if e:
+            return e, text[:-1]
+    return None
 
 
 def _unknown_company(us, i, person_keys) -> bool:
