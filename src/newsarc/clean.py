@@ -39,16 +39,19 @@ class _Line:
     kind: str = ""  # sentence | short | chrome | meta | caption | listing | url | end | related | blank
 
 
+def _normalize(s: str) -> str:
+    """Return s in NFC, without invisible characters, with runs of spaces folded to one."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", s)))
+
+
 def normalize_line(s: str) -> str:
-    s = _INVISIBLE.sub("", unicodedata.normalize("NFC", s))
-    return _SPACES.sub(" ", s).strip()
+    return _normalize(s).strip()
 
 
 def _normalize_text(text: str) -> list[str]:
     """Return normalize_line of every line of text, with three passes over the whole text instead of
     three per line: NFC, invisible characters and space runs never reach across a line break."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
-    return [line.strip() for line in text.split("\n")]
+    return [line.strip() for line in _normalize(text).split("\n")]
 
 
 def compact(s: str) -> str:
