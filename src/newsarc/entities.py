@@ -366,9 +366,8 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
     link = [v.noun and v.space_before for v in us]
     prefixes = _name_prefixes()
     done = 0  # units before this one were read as part of a name
-    mlen = len(skip_mask)
     # noun units outside bylines
-    cands = [i for i, v in enumerate(us) if v.noun and not (v.start < mlen and skip_mask[v.start])]
+    cands = [i for i, v in enumerate(us) if v.noun and not _in_mask(v, skip_mask)]
     for i in cands:
         if i < done:
             continue
@@ -395,20 +394,20 @@ def companies(tokens, text: str, exclude: set[str] = frozenset(), people_names=N
                 continue
             else:
                 surface = " ".join(us[k].text for k in range(i, i + span))
-            e = _company(surface)
-            if e and not (all(t == "SL" for k in range(i, i + span) for t in us[k].tags) and not _latin_ok(surface, e)):
+            tags = tuple(t for k in range(i, i + span) for t in us[k].tags)
+            e = _dictionary_hit(surface, tags)
+            if e:
                 if span > 1 and not _HANGUL.search(surface) and _key(surface) not in {_key(x) for x in (e.name, *e.aliases)}:
                     continue
-                match = (span, e, surface)
+                match = (span, e, surface, tags)
                 break
         if match:
-            span, e, surface = match
+            span, e, surface, tags = match
             j = i + span
             if j < n and link[j] and _key(surface + us[j].text) in d.not_companies:
                 # the name is the first word of something else: 아마존 열대우림, 한화 이글스
                 done = j + 1
                 continue
-            tags = tuple(t for k in range(i, i + span) for t in us[k].tags)
             sure = span > 1 or not _ambiguous(surface, tags)
             hits.append((i, e.name, surface, e.kind, sure))
             done = i + span
@@ -472,10 +471,18 @@ def _dull(text: str, tags: tuple) -> bool:
     """True when a noun unit, on its own, can be no company: no dictionary name, no company
     with a tail (네이버측, 신한은행장), and never an unknown company (companies() then only
     looks further when the unit begins a longer dictionary name)."""
-    e = _company(text)
-    if e and not (all(t == "SL" for t in tags) and not _latin_ok(text, e)):
+    if _dictionary_hit(text, tags):
         return False
     return not _tailed_company(text) and _unknown_company_of(text, True, tags)[1] is False
+
+
+def _dictionary_hit(surface: str, tags: tuple):
+    """Return the dictionary entry a surface names, unless it is all Latin letters written
+    otherwise than the dictionary writes it (arm is not Arm)."""
+    e = _company(surface)
+    if e and not (all(t == "SL" for t in tags) and not _latin_ok(surface, e)):
+        return e
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
