@@ -222,3 +222,46 @@ def test_export_never_writes_outside_the_folder(tmp_path, title):
     assert written[0].parent == out
     assert len(written[0].name.encode("utf-8")) <= 255
     assert not any(ord(ch) < 32 for ch in written[0].name)
+
+
+def _article(n: int, count: int | None = 1):
+    from newsarc.models import Article, Company
+
+    return Article(source=f"{n}.txt", sha256=f"{n:064x}", format="text", encoding="utf-8",
+                   title=f"제목{n}", subtitle=(), published=None, updated=None, reporters=(), outlet=None,
+                   url=None, body=f"본문 {n}번 기사입니다. " * 10, companies=(Company("네이버", count, ("네이버",)),),
+                   title_terms=f"제목{n}", body_terms=f"본문 기사{n}", fingerprint=f"fp{n}")
+
+
+def _indexed(db: Path) -> list[int]:
+    c = sqlite3.connect(db)
+    c.execute("INSERT INTO search(search) VALUES ('integrity-check')")  # raises when index and rows disagree
+    rows = [r[0] for r in c.execute("SELECT rowid FROM search ORDER BY rowid")]
+    assert rows == [r[0] for r in c.execute("SELECT id FROM articles ORDER BY id")]
+    c.close()
+    return rows
+
+
+def test_search_index_holds_exactly_the_stored_articles(tmp_path):
+    """put() holds its index rows back until commit: a failed put leaves none behind, a put
+    outside a transaction is searchable at once, a rolled-back batch leaves nothing."""
+    from newsarc.store import Archive
+
+    db = tmp_path / "s.db"
+    a = Archive(db)
+    a.put(_article(1), "1.txt", 1, 1.0)  # no transaction: committed with its index row
+    assert _indexed(db) == [1]
+    a.begin()
+    a.put(_article(2), "2.txt", 1, 1.0)
+    with pytest.raises(sqlite3.IntegrityError):  # fails after its index row was queued
+        a.put(_article(3, count=None), "3.txt", 1, 1.0)
+    a.put(_article(4), "4.txt", 1, 1.0)
+    a.commit()
+    assert _indexed(db) == [1, 2, 3]  # article 4 took the id the failed put gave back
+    a.begin()
+    a.put(_article(5), "5.txt", 1, 1.0)
+    a.rollback()
+    a.put(_article(6), "6.txt", 1, 1.0)
+    assert _indexed(db) == [1, 2, 3, 4]
+    assert a.conn.execute("SELECT title FROM articles WHERE id = 4").fetchone()[0] == "제목6"
+    a.close()

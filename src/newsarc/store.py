@@ -16,6 +16,7 @@ SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default
 BULK_AUTOCHECKPOINT = 10_000  # pages (40 MB of WAL)
+SEARCH_OPS_HELD = 2000  # search-index writes put() holds back, at most, before writing them
 # json.dumps(x, ensure_ascii=False) builds an encoder per call; one encoder, the same output
 _json = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -105,6 +106,7 @@ class Archive:
         if not create and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `newsarc ingest` first)")
         self._entities: dict = {}  # (type, name) -> (id, aliases): saves two queries per mention
+        self._search_ops: list | None = None  # search-index writes put() holds back (see put)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
@@ -194,10 +196,12 @@ class Archive:
             self.conn.execute("PRAGMA foreign_keys = ON")
 
     def commit(self) -> None:
+        self._write_search()
         self.conn.execute("COMMIT")
 
     def rollback(self) -> None:
         self._entities.clear()  # rows the cache knows may be gone
+        self._search_ops = None
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
@@ -205,18 +209,42 @@ class Archive:
         """Store an article from the file at path; return (status, article id), status being
         added, updated, duplicate or unchanged.
 
-        Runs inside a SAVEPOINT, so an article is written whole or not at all."""
+        Runs inside a SAVEPOINT, so an article is written whole or not at all. Its search-index
+        rows are held back until commit() (or the end of put() outside a transaction): SQLite's
+        FTS5 writes out its pending index at every savepoint, which would double the index's
+        cost and leave it in one small segment per article."""
         c = self.conn
+        outer = c.in_transaction
+        if self._search_ops is None or len(self._search_ops) >= SEARCH_OPS_HELD:
+            self._write_search()  # memory stays bounded however many put() a transaction holds
+            self._search_ops = []
+        held = len(self._search_ops)
         c.execute("SAVEPOINT put")
         try:
             status = self._put(art, path, size, mtime)
+            if not outer:  # RELEASE commits: the index goes with the article
+                self._write_search()
             c.execute("RELEASE put")
             return status
         except BaseException:
             c.execute("ROLLBACK TO put")
             self._entities.clear()
+            self._search_ops = self._search_ops[:held] if outer and self._search_ops else None
             c.execute("RELEASE put")
             raise
+
+    def _search(self, sql: str, args: tuple) -> None:
+        """Write to the search index now, or hold the write back for commit() inside put()."""
+        if self._search_ops is None:
+            self.conn.execute(sql, args)
+        else:
+            self._search_ops.append((sql, args))
+
+    def _write_search(self) -> None:
+        """Write the search-index rows held back, in order."""
+        ops, self._search_ops = self._search_ops, None
+        for sql, args in ops or ():
+            self.conn.execute(sql, args)
 
     def _put(self, art: Article, path: str, size: int, mtime: float) -> tuple[str, int]:
         c = self.conn
@@ -259,7 +287,7 @@ class Archive:
             return
         left = self.conn.execute("SELECT count(*) FROM sources WHERE article_id = ?", (aid,)).fetchone()[0]
         if not left:
-            self.conn.execute("DELETE FROM search WHERE rowid = ?", (aid,))
+            self._search("DELETE FROM search WHERE rowid = ?", (aid,))
             self.conn.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))  # (as the key would)
             self.conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
 
@@ -287,8 +315,8 @@ class Archive:
         c = self.conn
         if not new:
             c.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
-            c.execute("DELETE FROM search WHERE rowid = ?", (aid,))
-        c.execute("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (aid, art.title_terms, art.body_terms))
+            self._search("DELETE FROM search WHERE rowid = ?", (aid,))
+        self._search("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)", (aid, art.title_terms, art.body_terms))
         from .dictionary import load
 
         d = load()
