@@ -9,7 +9,7 @@ import stat as stat_mod
 import threading
 from collections import deque
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -131,6 +131,11 @@ def _finish(item, tokens=None):
     return path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
 
 
+# Pages read and cleaned in a row, then analysed in a row, then stored in a row: each stage's
+# code and data stay in the processor's caches across a batch (measured on 5,000 pages beside
+# Kiwi's threads: 4-5% more pages a second than one page through all stages at a time). Kiwi
+# holds 16 pages per thread in hand, so its threads still have work while a batch is handled.
+BATCH = 16
 PREFETCH = 4000  # pages read and cleaned, at most, while Kiwi loads its model (~2 s)
 
 
@@ -165,10 +170,11 @@ def _quietly(fn) -> None:
 
 
 def analysed(tasks, jobs: int):
-    """Yield (path, kind, payload) per task, in task order; pages come as (Article, size, mtime).
+    """Yield (path, kind, payload) per task; pages come as (Article, size, mtime), in task order
+    (a file skipped or found unchanged may come a few pages early).
 
-    With jobs > 1, reading, cleaning and entity rules run on this thread while Kiwi analyses
-    on `jobs` threads of its own (it releases the GIL). Measured against forked worker
+    With jobs > 1, reading, cleaning and entity rules run on this thread, BATCH pages at a
+    time, while Kiwi analyses on `jobs` threads of its own (it releases the GIL). Measured against forked worker
     processes on 3,000 pages this was as fast or faster (147-150 vs 140-146 pages/s) with one
     copy of Kiwi's model in memory instead of a process tree."""
     from . import analyse
@@ -182,17 +188,26 @@ def analysed(tasks, jobs: int):
     ready: deque = deque()
 
     def texts():
-        for item in items:
-            if item[1] == "page":
-                pending.append(item)
-                yield analysis_text(item[2][2])[0]
-            else:
-                ready.append(item)
+        while True:
+            chunk = list(islice(items, BATCH))
+            if not chunk:
+                return
+            for item in chunk:
+                if item[1] == "page":
+                    pending.append(item)
+                    yield analysis_text(item[2][2])[0]
+                else:
+                    ready.append(item)
 
-    for tokens in analyse.kiwi().tokenize(texts()):
+    results = analyse.kiwi().tokenize(texts())
+    while True:
+        chunk = list(islice(results, BATCH))
+        if not chunk:
+            break
+        done = [_finish(pending.popleft(), tokens) for tokens in chunk]
         while ready:
             yield ready.popleft()
-        yield _finish(pending.popleft(), tokens)
+        yield from done
     while ready:
         yield ready.popleft()
 
