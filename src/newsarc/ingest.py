@@ -6,10 +6,9 @@ import hashlib
 import os
 import sqlite3
 import stat as stat_mod
-import threading
 from collections import deque
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -136,37 +135,6 @@ def _finish(item, tokens=None):
 # Kiwi's threads: 4-5% more pages a second than one page through all stages at a time). Kiwi
 # holds 16 pages per thread in hand, so its threads still have work while a batch is handled.
 BATCH = 16
-PREFETCH = 4000  # pages read and cleaned, at most, while Kiwi loads its model (~2 s)
-
-
-def _prefetched(tasks):
-    """Load Kiwi on another thread (about 2 s, the GIL released) while the first pages are
-    read and cleaned here; return an iterator of prepare(task) per task once Kiwi is ready."""
-    from . import analyse
-
-    loader = threading.Thread(target=_quietly, args=(analyse.warm,), daemon=True)
-    loader.start()
-    ready: deque = deque()
-    it = iter(tasks)
-    for task in it:
-        ready.append(prepare(task))
-        if not loader.is_alive() or len(ready) >= PREFETCH:
-            break
-    loader.join()
-    return chain(_drain(ready), map(prepare, it))
-
-
-def _drain(items: deque):
-    while items:
-        yield items.popleft()
-
-
-def _quietly(fn) -> None:
-    """Run fn, ignoring its errors: the caller meets them again when it needs what fn built."""
-    try:
-        fn()
-    except Exception:  # noqa: BLE001
-        pass
 
 
 def analysed(tasks, jobs: int):
@@ -180,7 +148,9 @@ def analysed(tasks, jobs: int):
     from . import analyse
     from .pipeline import analysis_text
 
-    items = _prefetched(tasks)  # Kiwi is ready when this returns
+    # Kiwi builds its model when first asked (about 2.3 s). It holds the GIL while it does
+    # (kiwipiepy 0.24): a thread of ours that read pages meanwhile read about 100 in that time.
+    items = map(prepare, tasks)
     if jobs == 1 or len(tasks) < 2:
         yield from map(_finish, items)
         return
