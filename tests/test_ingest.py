@@ -1,7 +1,9 @@
 """Parallel ingest gives the same archive as serial ingest; unchanged re-runs touch nothing."""
 import json
 import sqlite3
+from pathlib import Path
 
+import pytest
 from conftest import SEEDS, run
 
 BAD = SEEDS.parent / "tests" / "bad_inputs"
@@ -95,3 +97,57 @@ def test_an_article_left_without_files_goes_with_its_mentions(tmp_path, kiwi):
     assert c.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (old,)).fetchone()[0] == 0
     assert c.execute("PRAGMA foreign_key_check").fetchall() == []
     c.close()
+
+
+def _portal_copies(folder):
+    """a.txt and c.txt: two articles; b.txt: a.txt's article inside more portal chrome."""
+    seeds = sorted(SEEDS.iterdir())
+    folder.mkdir()
+    text = seeds[1].read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text("메뉴 건너뛰기\n로그인\n" + text + "\n\n많이 본 뉴스\n1. 다른 기사", encoding="utf-8")
+    (folder / "c.txt").write_bytes(seeds[2].read_bytes())
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_copy_of_a_stored_article_is_not_analysed_again(tmp_path, kiwi, monkeypatch, jobs):
+    from newsarc import entities
+
+    calls = []
+    real = entities.companies
+    monkeypatch.setattr(entities, "companies", lambda *a, **k: calls.append(1) or real(*a, **k))
+    folder = tmp_path / "portal"
+    _portal_copies(folder)
+    db = tmp_path / "a.db"
+    out = json.loads(run("ingest", "--jobs", jobs, "--json", folder, db=db).stdout)
+    assert (out["added"], out["duplicate"]) == (2, 1)
+    assert len(calls) == 2  # a.txt and c.txt; b.txt is a's article
+    (folder / "d.txt").write_bytes((folder / "c.txt").read_bytes() + b"\n\n\xeb\x8c\x93\xea\xb8\x80 0")  # + "댓글 0"
+    out = json.loads(run("ingest", "--jobs", jobs, "--json", folder, db=db).stdout)
+    assert (out["duplicate"], out["unchanged"], len(calls)) == (1, 3, 2)
+    a = json.loads(run("show", "1", "--json", db=db).stdout)
+    assert sorted(Path(p).name for p in a["sources"]) == ["a.txt", "b.txt"] and a["companies"]
+
+
+def test_a_copy_whose_original_failed_to_store_is_analysed_and_stored(tmp_path, kiwi, monkeypatch):
+    from newsarc.store import Archive
+
+    folder = tmp_path / "portal"
+    _portal_copies(folder)
+    whole = tmp_path / "whole.db"
+    run("ingest", "--jobs", "2", folder / "b.txt", db=whole)
+    real = Archive.put
+
+    def put(self, art, path, *a):
+        if path.endswith("a.txt"):
+            raise sqlite3.IntegrityError("disk says no")
+        return real(self, art, path, *a)
+
+    monkeypatch.setattr(Archive, "put", put)
+    db = tmp_path / "a.db"
+    out = json.loads(run("ingest", "--jobs", "2", "--json", folder, db=db).stdout)
+    assert (out["added"], out["duplicate"], len(out["skipped"])) == (2, 0, 1)
+    b = json.loads(run("show", "1", "--json", db=db).stdout)
+    assert Path(b["source"]).name == "b.txt"
+    expected = json.loads(run("show", "1", "--json", db=whole).stdout)
+    assert (b["companies"], b["people"]) == (expected["companies"], expected["people"]) != ([], [])

@@ -81,7 +81,8 @@ def _stat(path: str):
 
 
 def prepare(task):
-    """Read one file and clean it: return (path, kind, payload); kind is page, same or skipped."""
+    """Read one file and clean it: return (path, kind, payload); kind is page, same or skipped,
+    and a page's payload is (sha256, Decoded, Cleaned, size, mtime, fingerprint)."""
     path, known_sha, max_bytes = task
     try:
         size, mtime = _stat(path)
@@ -94,11 +95,11 @@ def prepare(task):
         sha = hashlib.sha256(data).hexdigest()
         if known_sha and sha == known_sha:
             return path, "same", (size, mtime)
-        from .pipeline import clean_page
+        from .pipeline import clean_page, fingerprint
 
         dec, cleaned = clean_page(data)
         dec = replace(dec, text="")  # the page's text is not needed any more: do not hold it
-        return path, "page", (sha, dec, cleaned, size, mtime)
+        return path, "page", (sha, dec, cleaned, size, mtime, fingerprint(cleaned.body))
     except SkipPage as e:
         return path, "skipped", str(e)
     except PermissionError:
@@ -122,12 +123,21 @@ def _finish(item, tokens=None):
     path, kind, payload = item
     if kind != "page":
         return item
-    sha, dec, cleaned, size, mtime = payload
+    sha, dec, cleaned, size, mtime, fp = payload
     try:
         an = analyse_cleaned(cleaned, tokens)
     except Exception as e:  # noqa: BLE001 - one bad page must not stop the batch
         return path, "skipped", f"could not analyse ({type(e).__name__}: {e})"
-    return path, "page", (build_article(path, sha, cleaned, dec, an), size, mtime)
+    return path, "page", (build_article(path, sha, cleaned, dec, an, fp), size, mtime)
+
+
+def _copy(item):
+    """Return a 'copy' item as a page whose Article has no analysis (put() uses none for a copy)."""
+    from .models import Analysis
+    from .pipeline import build_article
+
+    path, _, (sha, dec, cleaned, size, mtime, fp) = item
+    return path, "page", (build_article(path, sha, cleaned, dec, Analysis((), (), "", ""), fp), size, mtime)
 
 
 # Pages read and cleaned in a row, then analysed in a row, then stored in a row: each stage's
@@ -137,9 +147,12 @@ def _finish(item, tokens=None):
 BATCH = 16
 
 
-def analysed(tasks, jobs: int):
-    """Yield (path, kind, payload) per task; pages come as (Article, size, mtime), in task order
-    (a file skipped or found unchanged may come a few pages early).
+def analysed(tasks, jobs: int, copy=None):
+    """Yield (path, kind, payload) per task, in task order; pages come as (Article, size, mtime).
+
+    copy(path, fingerprint) tells a page that is a copy of an article stored already, or of an
+    earlier page: such a page is not analysed, and comes as kind "copy" with its prepared
+    payload (see prepare()), for the caller to check again when it stores it.
 
     With jobs > 1, reading, cleaning and entity rules run on this thread, BATCH pages at a
     time, while Kiwi analyses on `jobs` threads of its own (it releases the GIL). Measured against forked worker
@@ -151,11 +164,14 @@ def analysed(tasks, jobs: int):
     # Kiwi builds its model when first asked (about 2.3 s). It holds the GIL while it does
     # (kiwipiepy 0.24): a thread of ours that read pages meanwhile read about 100 in that time.
     items = map(prepare, tasks)
+    if copy is not None:
+        items = (
+            (i[0], "copy", i[2]) if i[1] == "page" and copy(i[0], i[2][5]) else i for i in items)
     if jobs == 1 or len(tasks) < 2:
         yield from map(_finish, items)
         return
-    pending: deque = deque()
-    ready: deque = deque()
+    queue: deque = deque()  # [item, tokens] in task order; tokens _WAIT while Kiwi has the page
+    to_kiwi: deque = deque()  # the entries whose pages Kiwi has, in order
 
     def texts():
         while True:
@@ -163,23 +179,28 @@ def analysed(tasks, jobs: int):
             if not chunk:
                 return
             for item in chunk:
+                entry = [item, None]
+                queue.append(entry)
                 if item[1] == "page":
-                    pending.append(item)
+                    entry[1] = _WAIT
+                    to_kiwi.append(entry)
                     yield analysis_text(item[2][2])[0]
-                else:
-                    ready.append(item)
 
     results = analyse.kiwi().tokenize(texts())
     while True:
         chunk = list(islice(results, BATCH))
-        if not chunk:
-            break
-        done = [_finish(pending.popleft(), tokens) for tokens in chunk]
-        while ready:
-            yield ready.popleft()
+        for tokens in chunk:
+            to_kiwi.popleft()[1] = tokens
+        done = []
+        while queue and queue[0][1] is not _WAIT:
+            item, tokens = queue.popleft()
+            done.append(_finish(item, tokens))
         yield from done
-    while ready:
-        yield ready.popleft()
+        if not chunk:
+            return
+
+
+_WAIT = object()
 
 
 def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -219,9 +240,23 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
                 pass
         tasks.append((path, src[2] if src else None, max_bytes))
 
+    seen: set = set()
+
+    def copy(path: str, fp: str) -> bool:
+        """True when the page's article is stored already from another file, or comes in an
+        earlier page of this run: put() would then use nothing of its analysis."""
+        if fp in seen:
+            return True
+        seen.add(fp)
+        return archive.copy_of(fp, path) is not None
+
     with _fewer_collections(), archive.bulk(), archive.transaction():
         pending = 0
-        for path, kind, payload in analysed(tasks, jobs) if tasks else ():
+        for path, kind, payload in analysed(tasks, jobs, copy) if tasks else ():
+            if kind == "copy":
+                # checked again: the page it copies may have failed to store
+                item = (path, "page", payload)
+                path, kind, payload = _copy(item) if archive.copy_of(payload[5], path) else _finish(item)
             if kind == "skipped":
                 report(FileResult(path, "skipped", payload))
                 continue

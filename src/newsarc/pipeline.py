@@ -61,14 +61,15 @@ def fingerprint(body: str) -> str:
     return hashlib.sha256(compact(body).encode("utf-8")).hexdigest()
 
 
-def build_article(source: str, sha256: str, cleaned: Cleaned, dec, an: Analysis) -> Article:
+def build_article(source: str, sha256: str, cleaned: Cleaned, dec, an: Analysis, fp: str | None = None) -> Article:
+    """Return the article; fp is fingerprint(cleaned.body) when the caller has it already."""
     return Article(
         source=source, sha256=sha256, format=dec.format,
         encoding=dec.encoding, title=cleaned.title, subtitle=cleaned.subtitle,
         published=cleaned.published, updated=cleaned.updated, reporters=cleaned.reporters,
         outlet=cleaned.outlet, url=cleaned.url, body=cleaned.body, companies=an.companies,
         people=an.people, title_terms=an.title_terms, body_terms=an.body_terms,
-        fingerprint=fingerprint(cleaned.body),
+        fingerprint=fp or fingerprint(cleaned.body),
     )
 
 

@@ -246,6 +246,16 @@ class Archive:
         for sql, args in ops or ():
             self.conn.execute(sql, args)
 
+    def copy_of(self, fingerprint: str, path: str) -> int | None:
+        """Return the id of the stored article a page with this fingerprint, from the file at
+        path, is a copy of (another file's article), or None. put() then records the file as
+        another source of that article and uses nothing of the page's analysis."""
+        same = self.conn.execute("SELECT id FROM articles WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        if same is None:
+            return None
+        src = self.source(path)
+        return None if src and src[1] == same[0] else same[0]
+
     def _put(self, art: Article, path: str, size: int, mtime: float) -> tuple[str, int]:
         c = self.conn
         now = _now()
@@ -258,6 +268,7 @@ class Archive:
                           (art.sha256, size, mtime, now, path))
                 self._write_article(aid, art, now)  # the same body; metadata may have changed
                 return "unchanged", aid
+            # a copy of another file's article (copy_of): the page's analysis is not used
             old = src[1] if src else None
             self._upsert_source(path, aid, art.sha256, size, mtime, now)
             self._drop_orphan(old)
