@@ -122,7 +122,8 @@ def test_a_copy_of_a_stored_article_is_not_analysed_again(tmp_path, kiwi, monkey
     out = json.loads(run("ingest", "--jobs", jobs, "--json", folder, db=db).stdout)
     assert (out["added"], out["duplicate"]) == (2, 1)
     assert len(calls) == 2  # a.txt and c.txt; b.txt is a's article
-    (folder / "d.txt").write_bytes((folder / "c.txt").read_bytes() + b"\n\n\xeb\x8c\x93\xea\xb8\x80 0")  # + "댓글 0"
+    c = (folder / "c.txt").read_text(encoding="utf-8")
+    (folder / "d.txt").write_text(c + "\n\n댓글 0", encoding="utf-8")  # c's article, one more line of chrome
     out = json.loads(run("ingest", "--jobs", jobs, "--json", folder, db=db).stdout)
     assert (out["duplicate"], out["unchanged"], len(calls)) == (1, 3, 2)
     a = json.loads(run("show", "1", "--json", db=db).stdout)

@@ -155,9 +155,9 @@ def analysed(tasks, jobs: int, copy=None):
     payload (see prepare()), for the caller to check again when it stores it.
 
     With jobs > 1, reading, cleaning and entity rules run on this thread, BATCH pages at a
-    time, while Kiwi analyses on `jobs` threads of its own (it releases the GIL). Measured against forked worker
-    processes on 3,000 pages this was as fast or faster (147-150 vs 140-146 pages/s) with one
-    copy of Kiwi's model in memory instead of a process tree."""
+    time, while Kiwi analyses on `jobs` threads of its own (it releases the GIL). Measured
+    against forked worker processes on 3,000 pages this was as fast or faster (147-150 vs
+    140-146 pages/s) with one copy of Kiwi's model in memory instead of a process tree."""
     from . import analyse
     from .pipeline import analysis_text
 

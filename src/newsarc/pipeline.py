@@ -61,7 +61,8 @@ def fingerprint(body: str) -> str:
     return hashlib.sha256(compact(body).encode("utf-8")).hexdigest()
 
 
-def build_article(source: str, sha256: str, cleaned: Cleaned, dec, an: Analysis, fp: str | None = None) -> Article:
+def build_article(source: str, sha256: str, cleaned: Cleaned, dec, an: Analysis,
+                  fp: str | None = None) -> Article:
     """Return the article; fp is fingerprint(cleaned.body) when the caller has it already."""
     return Article(
         source=source, sha256=sha256, format=dec.format,
