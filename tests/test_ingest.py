@@ -1,5 +1,6 @@
 """Parallel ingest gives the same archive as serial ingest; unchanged re-runs touch nothing."""
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -152,3 +153,18 @@ def test_a_copy_whose_original_failed_to_store_is_analysed_and_stored(tmp_path, 
     assert Path(b["source"]).name == "b.txt"
     expected = json.loads(run("show", "1", "--json", db=whole).stdout)
     assert (b["companies"], b["people"]) == (expected["companies"], expected["people"]) != ([], [])
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="scheduling policies are Linux's")
+def test_ingest_runs_as_a_batch_job_and_gives_the_caller_its_scheduling_back(tmp_path, kiwi):
+    from newsarc.ingest import ingest
+    from newsarc.store import Archive
+
+    policies = []
+    before = os.sched_getscheduler(0)
+    archive = Archive(tmp_path / "a.db")
+    summary = ingest(archive, [SEEDS], jobs=2, on_result=lambda r: policies.append(os.sched_getscheduler(0)))
+    archive.close()
+    assert summary.count("added") == 5
+    assert set(policies) == {os.SCHED_BATCH}
+    assert os.sched_getscheduler(0) == before == os.SCHED_OTHER

@@ -208,7 +208,13 @@ def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX
     """Ingest paths into archive; return the summary. on_result(FileResult) is called per file.
 
     Articles are written in file order, each in its own savepoint, committed in batches: an
-    interrupted run leaves whole articles only, and a re-run completes it."""
+    interrupted run leaves whole articles only, and a re-run completes it. The run is a batch
+    job to the scheduler (see _as_batch_job)."""
+    with _as_batch_job():
+        return _ingest(archive, paths, jobs, max_bytes, on_result, on_total)
+
+
+def _ingest(archive, paths, jobs, max_bytes, on_result, on_total) -> Summary:
     from . import analyse
 
     summary = Summary()
@@ -289,6 +295,33 @@ def _record_index_version(archive) -> None:
 
     archive.set_meta("kiwi_version", analyse.kiwi_version())
     archive.set_meta("dictionary", digest())
+
+
+@contextmanager
+def _as_batch_job():
+    """Run the calling thread, and the threads it starts (Kiwi's workers, when Kiwi is first
+    built here), under Linux's SCHED_BATCH policy; the thread's own policy comes back after.
+
+    With Kiwi's threads and this one on fewer cores than threads, a thread that wakes (this one,
+    when Kiwi's results come in) would otherwise preempt a running one, and each switch leaves
+    the caches cold for both. Batch threads share the cores the same way, switched less often.
+    Measured on 5,000 pages with --jobs 2 on 2 cores, 7 interleaved pairs: faster in 6, by -1 to
+    +16 % (median +5 %), and 3-13 % less CPU a page; Kiwi alone measured no faster under it."""
+    try:
+        old = os.sched_getscheduler(0), os.sched_getparam(0)
+        switch = old[0] == os.SCHED_OTHER  # a real-time or idle policy chosen by the user stays
+        if switch:
+            os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+    except (AttributeError, OSError):  # not Linux, or not allowed
+        switch = False
+    try:
+        yield
+    finally:
+        if switch:
+            try:
+                os.sched_setscheduler(0, *old)
+            except OSError:
+                pass
 
 
 @contextmanager
