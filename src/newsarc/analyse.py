@@ -98,13 +98,23 @@ class _IndexTags(dict):
         return v
 
 
+_FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
+
+
 class _Terms(dict):
-    """Form -> its index term (lower-cased; "" when blank), remembered for 200,000 forms at most."""
+    """Form -> its index term (lower-cased; "" when blank), remembered for 200,000 forms at most;
+    with fts=True, quotes and punctuation in the term become spaces (see index_text)."""
+
+    def __init__(self, fts: bool = False):
+        super().__init__()
+        self.fts = fts
 
     def __missing__(self, form: str) -> str:
         v = form.lower()
         if not v.strip():
             v = ""
+        elif self.fts:
+            v = v.translate(_FTS_SPECIAL)
         if len(self) < 200_000:
             self[form] = v
         return v
@@ -112,16 +122,17 @@ class _Terms(dict):
 
 _INDEX_TAG = _IndexTags()
 _TERM = _Terms()
-_FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
+_FTS_TERM = _Terms(fts=True)
 
 
-def terms(tokens) -> list[str]:
+def terms(tokens, term=_TERM) -> list[str]:
     """Return the index terms of tokens: lower-cased forms of meaning-bearing morphemes."""
-    index_tag, term = _INDEX_TAG, _TERM
+    index_tag = _INDEX_TAG
     out = [term[t.form] for t in tokens if index_tag[t.tag]]
     return [x for x in out if x] if "" in out else out
 
 
 def index_text(tokens) -> str:
-    """Return the terms joined for FTS5: quotes and punctuation inside terms become spaces."""
-    return " ".join(terms(tokens)).translate(_FTS_SPECIAL)
+    """Return the terms joined for FTS5: quotes and punctuation inside terms become spaces (the
+    terms come so from their cache: the same as translating the joined text, spaces being kept)."""
+    return " ".join(terms(tokens, _FTS_TERM))

@@ -61,16 +61,16 @@ class Unit:
 
 
 _LATIN_JOINERS = frozenset({"&", "+"})
-_TAG_INFO: dict[str, tuple[str, bool]] = {}  # Kiwi tag -> (tag without sub-tag, noun-like)
+class _TagInfo(dict):
+    """Kiwi tag -> (tag without its sub-tag, noun-like, that tag alone in a tuple): VV-R -> VV."""
 
-
-def _tag_info(tag: str) -> tuple[str, bool]:
-    """Return (tag without its sub-tag, noun-like) for a Kiwi tag (VV-R -> VV), memoised."""
-    v = _TAG_INFO.get(tag)
-    if v is None:
+    def __missing__(self, tag: str) -> tuple[str, bool, tuple]:
         t0 = tag.split("-")[0]
-        v = _TAG_INFO[tag] = (t0, t0 in _NOUN_TAGS)
-    return v
+        v = self[tag] = (t0, t0 in _NOUN_TAGS, (t0,))
+        return v
+
+
+_TAG_INFO = _TagInfo()
 
 
 def units(tokens, text: str = "") -> list[Unit]:
@@ -84,8 +84,7 @@ def units(tokens, text: str = "") -> list[Unit]:
     for t in tokens:
         start = t.start
         end = start + t.len
-        tag = t.tag
-        tag, noun = tag_info.get(tag) or _tag_info(tag)
+        tag, noun, tags = tag_info[t.tag]
         attached = start <= prev_end
         if prev_end < end:
             prev_end = end
@@ -98,7 +97,7 @@ def units(tokens, text: str = "") -> list[Unit]:
                 last.forms += (form,)
                 last.end = end
                 continue
-            last = Unit(surface, (tag,), (form,), start, end, tag != "XSN", not attached)
+            last = Unit(surface, tags, (form,), start, end, tag != "XSN", not attached)
         elif attached and last is not None and last.noun and (
                 form == "스" and ((last.text + "스").endswith(_S_SUFFIXES) or _company(last.text + "스"))
                 or tag == "SW" and last.tags[-1] == "SL" and form in _LATIN_JOINERS):
@@ -110,7 +109,7 @@ def units(tokens, text: str = "") -> list[Unit]:
             last.end = end
             continue
         else:
-            last = Unit(form, (tag,), (form,), start, end, tag == "NNB" and form == "씨", not attached)
+            last = Unit(form, tags, (form,), start, end, tag == "NNB" and form == "씨", not attached)
         append(last)
     return out
 
