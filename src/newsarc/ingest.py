@@ -299,14 +299,16 @@ def _record_index_version(archive) -> None:
 
 @contextmanager
 def _as_batch_job():
-    """Run the calling thread, and the threads it starts (Kiwi's workers, when Kiwi is first
-    built here), under Linux's SCHED_BATCH policy; the thread's own policy comes back after.
+    """Run the calling thread, and the threads it starts (Kiwi's workers: they start at Kiwi's
+    first analysis, when that happens here), under Linux's SCHED_BATCH policy; the thread's
+    own policy comes back after.
 
     With Kiwi's threads and this one on fewer cores than threads, a thread that wakes (this one,
     when Kiwi's results come in) would otherwise preempt a running one, and each switch leaves
     the caches cold for both. Batch threads share the cores the same way, switched less often.
     Measured on 5,000 pages with --jobs 2 on 2 cores, 7 interleaved pairs: faster in 6, by -1 to
-    +16 % (median +5 %), and 3-13 % less CPU a page; Kiwi alone measured no faster under it."""
+    +16 % (median +5 %), with 6-13 % less CPU a page in the 3 pairs where it was read; Kiwi
+    alone measured no faster under it (3 pairs)."""
     try:
         old = os.sched_getscheduler(0), os.sched_getparam(0)
         switch = old[0] == os.SCHED_OTHER  # a real-time or idle policy chosen by the user stays
