@@ -102,19 +102,12 @@ _FTS_SPECIAL = str.maketrans({c: " " for c in "\"'*^:(){}[]"})
 
 
 class _Terms(dict):
-    """Form -> its index term (lower-cased; "" when blank), remembered for 200,000 forms at most;
-    with fts=True, quotes and punctuation in the term become spaces (see index_text)."""
-
-    def __init__(self, fts: bool = False):
-        super().__init__()
-        self.fts = fts
+    """Form -> its index term (lower-cased, FTS5's quotes and punctuation made spaces; "" when
+    blank), remembered for 200,000 forms at most."""
 
     def __missing__(self, form: str) -> str:
         v = form.lower()
-        if not v.strip():
-            v = ""
-        elif self.fts:
-            v = v.translate(_FTS_SPECIAL)
+        v = v.translate(_FTS_SPECIAL) if v.strip() else ""
         if len(self) < 200_000:
             self[form] = v
         return v
@@ -122,17 +115,17 @@ class _Terms(dict):
 
 _INDEX_TAG = _IndexTags()
 _TERM = _Terms()
-_FTS_TERM = _Terms(fts=True)
 
 
-def terms(tokens, term=_TERM) -> list[str]:
-    """Return the index terms of tokens: lower-cased forms of meaning-bearing morphemes."""
-    index_tag = _INDEX_TAG
+def terms(tokens) -> list[str]:
+    """Return the index terms of tokens: lower-cased forms of meaning-bearing morphemes, quotes
+    and punctuation inside them made spaces (FTS5 would read them as query syntax)."""
+    index_tag, term = _INDEX_TAG, _TERM
     out = [term[t.form] for t in tokens if index_tag[t.tag]]
     return [x for x in out if x] if "" in out else out
 
 
 def index_text(tokens) -> str:
-    """Return the terms joined for FTS5: quotes and punctuation inside terms become spaces (the
-    terms come so from their cache: the same as translating the joined text, spaces being kept)."""
-    return " ".join(terms(tokens, _FTS_TERM))
+    """Return the terms joined for FTS5 (the same text as translating the joined forms: the
+    translation maps one character to one, and keeps spaces)."""
+    return " ".join(terms(tokens))

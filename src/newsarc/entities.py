@@ -61,6 +61,8 @@ class Unit:
 
 
 _LATIN_JOINERS = frozenset({"&", "+"})
+
+
 class _TagInfo(dict):
     """Kiwi tag -> (tag without its sub-tag, noun-like, that tag alone in a tuple): VV-R -> VV."""
 
