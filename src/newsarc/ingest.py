@@ -145,6 +145,7 @@ def _copy(item):
 # Kiwi's threads: 4-5% more pages a second than one page through all stages at a time). Kiwi
 # holds 16 pages per thread in hand, so its threads still have work while a batch is handled.
 BATCH = 16
+_WAIT = object()  # analysed(): the tokens of a page Kiwi still has
 
 
 def analysed(tasks, jobs: int, copy=None):
@@ -198,9 +199,6 @@ def analysed(tasks, jobs: int, copy=None):
         yield from done
         if not chunk:
             return
-
-
-_WAIT = object()
 
 
 def ingest(archive, paths, jobs: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
